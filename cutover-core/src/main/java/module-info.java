@@ -1,0 +1,13 @@
+/**
+ * Cutover core: plans and their analysis, the tamper-evident audit log, deterministic replay,
+ * gates and approvals, and the engine that runs a cutover.
+ */
+module dev.cutover.core {
+  requires transitive com.fasterxml.jackson.databind;
+  requires com.fasterxml.jackson.dataformat.yaml;
+  requires org.bouncycastle.provider;
+  requires org.slf4j;
+  requires static java.sql;
+
+  exports dev.cutover;
+}
