@@ -10,4 +10,6 @@ module dev.cutover.core {
   requires static java.sql;
 
   exports dev.cutover;
+  exports dev.cutover.crypto;
+  exports dev.cutover.json;
 }
