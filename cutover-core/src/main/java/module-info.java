@@ -12,4 +12,5 @@ module dev.cutover.core {
   exports dev.cutover;
   exports dev.cutover.crypto;
   exports dev.cutover.json;
+  exports dev.cutover.plan;
 }

@@ -25,6 +25,7 @@ public final class Plan {
   private final Duration buffer;
   private final PlanGraph graph;
   private volatile PlanAnalysis analysis;
+  private volatile String digest;
 
   private Plan(
       String id,
@@ -138,6 +139,34 @@ public final class Plan {
       analysis = a;
     }
     return a;
+  }
+
+  /**
+   * The plan's content digest: lower-case hex SHA-256 of the RFC 8785 canonical JSON of {@link
+   * #canonicalForm()}. The same plan gives the same digest whatever order its tasks were added in,
+   * and whether it was built in code or loaded from JSON or YAML. Every log entry of a run belongs
+   * to this digest.
+   *
+   * @return 64 lower-case hex digits
+   */
+  public String digest() {
+    String d = digest;
+    if (d == null) {
+      d = PlanDigest.digest(this);
+      digest = d;
+    }
+    return d;
+  }
+
+  /**
+   * The plan as a JSON value in plan-file form with everything that does not change its meaning
+   * normalised: tasks sorted by id, dependencies sorted, durations as canonical ISO-8601 strings,
+   * zero buffers and false flags left out.
+   *
+   * @return a fresh mutable map of strings, booleans, lists and maps
+   */
+  public Map<String, Object> canonicalForm() {
+    return PlanDigest.canonicalForm(this);
   }
 
   int indexOf(String taskId) {
