@@ -13,4 +13,6 @@ module dev.cutover.core {
   exports dev.cutover.crypto;
   exports dev.cutover.json;
   exports dev.cutover.plan;
+  exports dev.cutover.gate;
+  exports dev.cutover.gate.spi;
 }
