@@ -291,6 +291,7 @@ public final class Plan {
         }
       }
       long[] duration = new long[n];
+      double[] variance = null;
       int[] predStart = new int[n + 1];
       int edges = 0;
       for (int i = 0; i < n; i++) {
@@ -301,6 +302,12 @@ public final class Plan {
       for (int i = 0; i < n; i++) {
         Task t = tasks.get(i);
         duration[i] = t.duration().toMillis();
+        if (t.estimate().isPresent()) {
+          if (variance == null) {
+            variance = new double[n];
+          }
+          variance[i] = t.estimate().get().varianceMillis();
+        }
         predStart[i] = e;
         List<String> after = t.after();
         for (int j = 0; j < after.size(); j++) {
@@ -325,7 +332,7 @@ public final class Plan {
       if (e < edges) {
         pred = java.util.Arrays.copyOf(pred, e);
       }
-      PlanGraph graph = duplicates ? null : new PlanGraph(duration, predStart, pred);
+      PlanGraph graph = duplicates ? null : new PlanGraph(duration, variance, predStart, pred);
       if (graph != null && graph.cycle != null) {
         List<String> cycle = new ArrayList<>();
         for (int v : graph.cycle) {
