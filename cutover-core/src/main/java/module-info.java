@@ -14,4 +14,7 @@ module dev.cutover.core {
   exports dev.cutover.audit.spi;
   exports dev.cutover.crypto;
   exports dev.cutover.json;
+  exports dev.cutover.plan;
+  exports dev.cutover.gate;
+  exports dev.cutover.gate.spi;
 }
