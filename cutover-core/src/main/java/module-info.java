@@ -10,4 +10,7 @@ module dev.cutover.core {
   requires static java.sql;
 
   exports dev.cutover;
+  exports dev.cutover.replay;
+  exports dev.cutover.engine;
+  exports dev.cutover.engine.spi;
 }
