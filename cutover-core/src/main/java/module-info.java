@@ -10,6 +10,9 @@ module dev.cutover.core {
   requires static java.sql;
 
   exports dev.cutover;
+  exports dev.cutover.crypto;
+  exports dev.cutover.json;
+  exports dev.cutover.plan;
   exports dev.cutover.replay;
   exports dev.cutover.engine;
   exports dev.cutover.engine.spi;
