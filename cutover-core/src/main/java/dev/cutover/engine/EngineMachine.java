@@ -276,7 +276,13 @@ public final class EngineMachine implements StateMachine<EngineState, EngineEven
     if (status != RunStatus.SUCCEEDED && s.status() != RunStatus.ROLLING_BACK) {
       throw new IllegalStateException("run.finished " + status + " while the run is " + s.status());
     }
-    return s.withStatus(status);
+    List<String> manual = new ArrayList<>(s.manual());
+    if (e.data().get("manual") instanceof List) {
+      for (Object m : (List<?>) e.data().get("manual")) {
+        manual.add(String.valueOf(m));
+      }
+    }
+    return s.withStatus(status).withManual(manual);
   }
 
   private static EngineState decision(EngineState s, EngineEvent e) {
