@@ -39,7 +39,6 @@ final class Runner {
   private final Set<String> inFlight = new HashSet<>();
   private final Map<String, String> lastHold = new HashMap<>();
   private final Map<String, Long> lastGateEval = new HashMap<>();
-  private long lastTriggerPoll = Long.MIN_VALUE;
 
   Runner(EngineCore core) {
     this.core = core;
@@ -355,10 +354,6 @@ final class Runner {
     for (Signals.Fired f : signals.fired()) {
       fire(f.trigger(), f.reason());
     }
-    if (config.triggers().isEmpty() || !due(lastTriggerPoll == Long.MIN_VALUE ? null : lastTriggerPoll)) {
-      return;
-    }
-    lastTriggerPoll = System.nanoTime();
     for (RollbackTrigger trigger : config.triggers()) {
       Optional<String> reason;
       try {
