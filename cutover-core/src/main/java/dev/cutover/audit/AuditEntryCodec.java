@@ -174,7 +174,7 @@ final class AuditEntryCodec {
     Map<String, Object> dataMap = (Map<String, Object>) data;
     AuditEvent ev;
     try {
-      ev = AuditEvent.of(type, actor, dataMap);
+      ev = AuditEvent.ofParsed(type, actor, dataMap);
     } catch (IllegalArgumentException | InvalidJsonException e) {
       throw bad(expectedSeq, e.getMessage());
     }

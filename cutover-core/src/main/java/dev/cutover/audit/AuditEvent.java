@@ -62,7 +62,22 @@ public final class AuditEvent {
       throw new IllegalArgumentException("actor of event '" + type + "' must not be empty");
     }
     CanonicalJson.copyOf(Map.of("actor", actor, "type", type), "$");
-    Map<String, Object> copy = CanonicalJson.copyOf(data, "$.data");
+    return build(type, actor, CanonicalJson.copyOf(data, "$.data"));
+  }
+
+  /** For data that is already an immutable sorted tree of valid values (from the JSON parser). */
+  static AuditEvent ofParsed(String type, String actor, Map<String, Object> data) {
+    if (!TYPE.matcher(type).matches()) {
+      throw new IllegalArgumentException(
+          "event type '" + type + "' must be dotted lower case, e.g. 'task.started'");
+    }
+    if (actor.isEmpty()) {
+      throw new IllegalArgumentException("actor of event '" + type + "' must not be empty");
+    }
+    return build(type, actor, data);
+  }
+
+  private static AuditEvent build(String type, String actor, Map<String, Object> copy) {
     CanonicalJsonWriter w = new CanonicalJsonWriter(128);
     w.raw(AuditEntryCodec.ACTOR).string(actor).raw(AuditEntryCodec.DATA).value(copy);
     byte[] head = w.toByteArray();

@@ -66,11 +66,13 @@ class AuditLogTest {
       List<Thread> threads = new ArrayList<>();
       for (int t = 0; t < 8; t++) {
         int id = t;
-        threads.add(Thread.ofPlatformCompat(() -> {
+        Thread th = new Thread(() -> {
           for (int i = 0; i < 200; i++) {
             returned.add(log.append(AuditEvent.of("work.done", "worker-" + id, Map.of("i", i))));
           }
-        }));
+        });
+        th.start();
+        threads.add(th);
       }
       for (Thread th : threads) {
         th.join();
@@ -89,18 +91,5 @@ class AuditLogTest {
       }
     }
     assertThat(Files.readAllLines(file)).hasSize(1600);
-  }
-
-  /** Starts a platform thread (Java 17 has no Thread.ofPlatform). */
-  static final class Thread extends java.lang.Thread {
-    Thread(Runnable r) {
-      super(r);
-    }
-
-    static Thread ofPlatformCompat(Runnable r) {
-      Thread t = new Thread(r);
-      t.start();
-      return t;
-    }
   }
 }
