@@ -15,6 +15,8 @@ module dev.cutover.core {
   exports dev.cutover.crypto;
   exports dev.cutover.json;
   exports dev.cutover.plan;
+  exports dev.cutover.gate;
+  exports dev.cutover.gate.spi;
   exports dev.cutover.replay;
   exports dev.cutover.engine;
   exports dev.cutover.engine.spi;
