@@ -1,7 +1,7 @@
 package dev.cutover.engine;
 
-import dev.cutover.engine.spi.GateDecision;
-import dev.cutover.engine.spi.GateResult;
+import dev.cutover.gate.GateDecision;
+import dev.cutover.gate.GateResult;
 import dev.cutover.engine.spi.TaskAction;
 import dev.cutover.engine.spi.TaskContext;
 import dev.cutover.engine.spi.Undo;
@@ -97,8 +97,8 @@ final class FileWorld {
         b.action(id, a);
       }
     }
-    return b.gate("g1", id -> GateResult.of(GateDecision.GO, "fine"))
-        .gate("g2", id -> GateResult.of(noGo ? GateDecision.NO_GO : GateDecision.GO, "as scripted"))
+    return b.gate("g1", id -> Gates.result(GateDecision.GO, "fine"))
+        .gate("g2", id -> Gates.result(noGo ? GateDecision.NO_GO : GateDecision.GO, "as scripted"))
         .build();
   }
 
