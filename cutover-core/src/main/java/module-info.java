@@ -17,4 +17,7 @@ module dev.cutover.core {
   exports dev.cutover.plan;
   exports dev.cutover.gate;
   exports dev.cutover.gate.spi;
+  exports dev.cutover.replay;
+  exports dev.cutover.engine;
+  exports dev.cutover.engine.spi;
 }

@@ -27,7 +27,8 @@ import picocli.CommandLine.Command;
       CommandLine.HelpCommand.class,
       LogCommand.class,
       KeysCommand.class,
-      PlanCommand.class
+      PlanCommand.class,
+      ReplayCommand.class
     })
 public final class Main implements Runnable {
   /** Exit status of a command that succeeded. */
