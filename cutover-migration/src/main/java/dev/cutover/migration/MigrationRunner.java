@@ -1,5 +1,6 @@
 package dev.cutover.migration;
 
+import dev.cutover.CutoverException;
 import dev.cutover.migration.jdbc.ConnectionFactory;
 import dev.cutover.migration.jdbc.Dialect;
 import java.sql.Connection;
@@ -240,7 +241,7 @@ public final class MigrationRunner {
         detail = "failed at statement " + (f.committed() + 1) + " of " + f.total() + " after "
             + f.committed() + " committed: " + f.getCause().getMessage();
       } else {
-        thrown = ex instanceof StepFailedException || ex instanceof UnresolvedStepException
+        thrown = ex instanceof CutoverException
             ? (RuntimeException) ex
             : fail(s, db, "step '" + s.id() + "' failed on " + db, ex);
         detail = "failed: " + ex.getMessage();
@@ -307,6 +308,11 @@ public final class MigrationRunner {
         c.setAutoCommit(true);
       }
     } catch (SQLException e) {
+      throw fail(stepId, db, "step '" + stepId + "' failed on " + db
+          + " and was rolled back", e);
+    } catch (CutoverException e) {
+      throw e;
+    } catch (RuntimeException e) {
       throw fail(stepId, db, "step '" + stepId + "' failed on " + db
           + " and was rolled back", e);
     }
