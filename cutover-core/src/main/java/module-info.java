@@ -10,4 +10,8 @@ module dev.cutover.core {
   requires static java.sql;
 
   exports dev.cutover;
+  exports dev.cutover.audit;
+  exports dev.cutover.audit.spi;
+  exports dev.cutover.crypto;
+  exports dev.cutover.json;
 }
