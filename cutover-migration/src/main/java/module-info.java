@@ -10,6 +10,7 @@ module dev.cutover.migration {
   requires org.slf4j;
 
   exports dev.cutover.migration;
+  exports dev.cutover.migration.audit;
   exports dev.cutover.migration.jdbc;
   exports dev.cutover.migration.lease;
   exports dev.cutover.migration.movement;

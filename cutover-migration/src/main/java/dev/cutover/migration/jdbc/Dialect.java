@@ -125,6 +125,18 @@ public enum Dialect {
     return this == POSTGRESQL ? binaryType : binaryType + "(1000)";
   }
 
+  /** The column type for a byte string of any length (an audit entry's canonical bytes). */
+  public String blobType() {
+    switch (this) {
+      case POSTGRESQL:
+        return "BYTEA";
+      case MARIADB:
+        return "LONGBLOB";
+      default:
+        return "BLOB";
+    }
+  }
+
   /**
    * The expression for "the current time of the database server".
    *
