@@ -150,22 +150,64 @@ public final class Ledger {
    * @throws SQLException if the write fails
    */
   void write(Connection connection, LedgerEntry entry, boolean exists) throws SQLException {
-    String detail =
-        entry.detail().length() > DETAIL_MAX
-            ? entry.detail().substring(0, DETAIL_MAX - 3) + "..."
-            : entry.detail();
-    if (exists) {
-      try (PreparedStatement p = connection.prepareStatement(update)) {
-        bind(p, 1, entry, detail, false);
-        p.setString(11, entry.stepId());
-        if (p.executeUpdate() != 1) {
+    try (Writer w = writer(connection)) {
+      w.write(entry, exists);
+    }
+  }
+
+  /**
+   * A writer that keeps its prepared statements for the length of a run on one connection.
+   *
+   * @param connection the connection
+   * @return the writer; close it to release its statements
+   */
+  Writer writer(Connection connection) {
+    return new Writer(connection);
+  }
+
+  /** Writes ledger rows on one connection, reusing its prepared statements. Not thread-safe. */
+  final class Writer implements AutoCloseable {
+    private final Connection connection;
+    private PreparedStatement insertStatement;
+    private PreparedStatement updateStatement;
+
+    Writer(Connection connection) {
+      this.connection = connection;
+    }
+
+    void write(LedgerEntry entry, boolean exists) throws SQLException {
+      String detail =
+          entry.detail().length() > DETAIL_MAX
+              ? entry.detail().substring(0, DETAIL_MAX - 3) + "..."
+              : entry.detail();
+      if (exists) {
+        if (updateStatement == null) {
+          updateStatement = connection.prepareStatement(update);
+        }
+        bind(updateStatement, 1, entry, detail, false);
+        updateStatement.setString(11, entry.stepId());
+        if (updateStatement.executeUpdate() != 1) {
           throw new SQLException("ledger row of step '" + entry.stepId() + "' vanished");
         }
+      } else {
+        if (insertStatement == null) {
+          insertStatement = connection.prepareStatement(insert);
+        }
+        bind(insertStatement, 1, entry, detail, true);
+        insertStatement.executeUpdate();
       }
-    } else {
-      try (PreparedStatement p = connection.prepareStatement(insert)) {
-        bind(p, 1, entry, detail, true);
-        p.executeUpdate();
+    }
+
+    @Override
+    public void close() throws SQLException {
+      try {
+        if (insertStatement != null) {
+          insertStatement.close();
+        }
+      } finally {
+        if (updateStatement != null) {
+          updateStatement.close();
+        }
       }
     }
   }

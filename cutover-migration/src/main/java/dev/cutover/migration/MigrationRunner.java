@@ -94,6 +94,18 @@ public final class MigrationRunner {
     try (Connection c = connections.connect()) {
       Dialect dialect = Dialect.detect(c);
       Map<String, LedgerEntry> rows = ledger.read(c, dialect);
+      try (Ledger.Writer writer = ledger.writer(c)) {
+        return runSteps(c, dialect, rows, writer, steps, options, db);
+      }
+    } catch (SQLException e) {
+      throw new StepFailedException(
+          "(run)", db, "migration run on " + db + " failed: " + e.getMessage(), e);
+    }
+  }
+
+  private RunReport runSteps(Connection c, Dialect dialect, Map<String, LedgerEntry> rows,
+      Ledger.Writer writer, List<? extends MigrationStep> steps, RunOptions options, String db)
+      throws SQLException {
       for (MigrationStep s : steps) {
         LedgerEntry e = rows.get(s.id());
         if (e != null
@@ -119,11 +131,11 @@ public final class MigrationRunner {
         StepOutcome o;
         if (e != null && e.state() == LedgerState.APPLIED) {
           if (!e.checksum().equals(s.checksum())) {
-            drifts.add(acceptDrift(c, s, e, options, db));
+            drifts.add(acceptDrift(c, writer, s, e, options, db));
           }
           o = new StepOutcome(s.id(), StepOutcome.Status.SKIPPED, e.transactional(), 0, Map.of());
         } else {
-          o = applyOne(c, base.withLedgerEntry(e), s, e, options, db);
+          o = applyOne(c, writer, base.withLedgerEntry(e), s, e, options, db);
         }
         outcomes.add(o);
         for (MigrationListener l : listeners) {
@@ -131,14 +143,10 @@ public final class MigrationRunner {
         }
       }
       return new RunReport(db, outcomes, drifts);
-    } catch (SQLException e) {
-      throw new StepFailedException(
-          "(run)", db, "migration run on " + db + " failed: " + e.getMessage(), e);
-    }
   }
 
   private DriftAcceptance acceptDrift(
-      Connection c, MigrationStep s, LedgerEntry e, RunOptions options, String db)
+      Connection c, Ledger.Writer writer, MigrationStep s, LedgerEntry e, RunOptions options, String db)
       throws SQLException {
     Instant now = now();
     DriftAcceptance a =
@@ -151,7 +159,7 @@ public final class MigrationRunner {
                 + now + "; " + e.detail());
     inTransaction(c, s.id(), db, () -> {
       options.fence().check(c);
-      ledger.write(c, updated, true);
+      writer.write(updated, true);
     });
     LOG.info("accepted checksum change of step '{}' from {} to {}", s.id(), e.checksum(),
         s.checksum());
@@ -162,7 +170,7 @@ public final class MigrationRunner {
   }
 
   private StepOutcome applyOne(
-      Connection c, MigrationContext ctx, MigrationStep s, LedgerEntry prior, RunOptions options,
+      Connection c, Ledger.Writer writer, MigrationContext ctx, MigrationStep s, LedgerEntry prior, RunOptions options,
       String db) throws SQLException {
     options.fence().beforeStep(s.id());
     boolean tx = s.transactionalOn(ctx.dialect());
@@ -182,7 +190,7 @@ public final class MigrationRunner {
                     + prior.detail());
         inTransaction(c, s.id(), db, () -> {
           options.fence().check(c);
-          ledger.write(c, row, true);
+          writer.write(row, true);
         });
         return new StepOutcome(s.id(), StepOutcome.Status.RESOLVED, prior.transactional(),
             clock.millis() - t0, Map.of("resolution", "effect present"));
@@ -193,8 +201,8 @@ public final class MigrationRunner {
     }
     long t0 = clock.millis();
     try {
-      return tx ? applyInTransaction(c, ctx, s, prior, options, db, t0)
-          : applyOutsideTransaction(c, ctx, s, prior, options, db, t0);
+      return tx ? applyInTransaction(c, writer, ctx, s, prior, options, db, t0)
+          : applyOutsideTransaction(c, writer, ctx, s, prior, options, db, t0);
     } catch (RuntimeException ex) {
       for (MigrationListener l : listeners) {
         l.stepFailed(s.id(), ex);
@@ -204,7 +212,7 @@ public final class MigrationRunner {
   }
 
   private StepOutcome applyInTransaction(
-      Connection c, MigrationContext ctx, MigrationStep s, LedgerEntry prior, RunOptions options,
+      Connection c, Ledger.Writer writer, MigrationContext ctx, MigrationStep s, LedgerEntry prior, RunOptions options,
       String db, long t0) {
     Map<String, Object>[] evidence = holder();
     inTransaction(c, s.id(), db, () -> {
@@ -212,18 +220,18 @@ public final class MigrationRunner {
       evidence[0] = Evidence.check(s.apply(ctx));
       verifyOrThrow(ctx, s, db);
       long took = clock.millis() - t0;
-      ledger.write(c, entry(s, LedgerState.APPLIED, true, options, took, "applied"), prior != null);
+      writer.write(entry(s, LedgerState.APPLIED, true, options, took, "applied"), prior != null);
     });
     return new StepOutcome(s.id(), StepOutcome.Status.APPLIED, true, clock.millis() - t0,
         evidence[0]);
   }
 
   private StepOutcome applyOutsideTransaction(
-      Connection c, MigrationContext ctx, MigrationStep s, LedgerEntry prior, RunOptions options,
+      Connection c, Ledger.Writer writer, MigrationContext ctx, MigrationStep s, LedgerEntry prior, RunOptions options,
       String db, long t0) {
     inTransaction(c, s.id(), db, () -> {
       options.fence().check(c);
-      ledger.write(c, entry(s, LedgerState.STARTED, false, options, 0,
+      writer.write(entry(s, LedgerState.STARTED, false, options, 0,
           "started (non-transactional on " + ctx.dialect().displayName() + ")"), prior != null);
     });
     Map<String, Object> evidence;
@@ -247,7 +255,7 @@ public final class MigrationRunner {
         detail = "failed: " + ex.getMessage();
       }
       try {
-        ledger.write(c, entry(s, LedgerState.FAILED, false, options, clock.millis() - t0, detail),
+        writer.write(entry(s, LedgerState.FAILED, false, options, clock.millis() - t0, detail),
             true);
       } catch (SQLException w) {
         thrown.addSuppressed(w);
@@ -257,7 +265,7 @@ public final class MigrationRunner {
     long took = clock.millis() - t0;
     inTransaction(c, s.id(), db, () -> {
       options.fence().check(c);
-      ledger.write(c, entry(s, LedgerState.APPLIED, false, options, took,
+      writer.write(entry(s, LedgerState.APPLIED, false, options, took,
           "applied (non-transactional on " + ctx.dialect().displayName() + ")"), true);
     });
     return new StepOutcome(s.id(), StepOutcome.Status.APPLIED, false, took, evidence);

@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 
 /** Small JDBC helpers for tests. */
+@SuppressWarnings("exports")
 public final class TestSql {
   private TestSql() {}
 

@@ -25,7 +25,9 @@ import org.openjdk.jmh.annotations.TearDown;
  * 1,000 characters): a {@link TrickleSync} copying the whole table to an empty one on the same
  * server, and a {@link CutInPlace} rewriting every row, both in chunks of {@code chunk} rows with
  * the progress row committed with each chunk. Every invocation starts from the same data (reset
- * outside the measurement). Rows per second = {@code rows} / the single-shot time.
+ * outside the measurement). Rows per second = {@code rows} / the single-shot time. {@code
+ * serverSideCopy} is the ceiling of the same server under the same load: one {@code INSERT ...
+ * SELECT} that never leaves the database.
  *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar DataMovementBenchmark -f 1 -wi 1 -i 3}
  */
@@ -88,6 +90,15 @@ public class DataMovementBenchmark {
         TrickleSync.builder().id("copy").source(cf, "src").targetTable("dst")
             .columns("id", "payload").keyColumn("id").batchSize(chunk)
             .writeFreeze(Runnable::run).build()));
+  }
+
+  /** Baseline in the same run: the server copies src to dst by itself, one statement. */
+  @Benchmark
+  public int serverSideCopy() throws Exception {
+    try (Connection c = db.connect();
+        Statement s = c.createStatement()) {
+      return s.executeUpdate("INSERT INTO dst SELECT * FROM src");
+    }
   }
 
   /** Rewrites every row of src in place. */

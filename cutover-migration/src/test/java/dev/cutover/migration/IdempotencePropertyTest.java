@@ -32,7 +32,7 @@ import net.jqwik.api.Provide;
 import net.jqwik.api.Combinators;
 
 /** Applying any built-in step twice leaves the database exactly as applying it once. */
-class IdempotenceProperties {
+class IdempotencePropertyTest {
   /** The built-in step kinds. */
   enum Kind { SQL, JAVA, CUT_IN_PLACE, TRICKLE_SYNC, MASKING, CHECKPOINT }
 
