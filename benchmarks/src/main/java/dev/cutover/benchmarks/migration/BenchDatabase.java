@@ -38,6 +38,37 @@ final class BenchDatabase implements AutoCloseable {
         "jdbc:postgresql://127.0.0.1:5432/" + name + "?reWriteBatchedInserts=true", "postgres");
   }
 
+  /**
+   * A factory that hands out one open connection again and again, as a connection pool would;
+   * closing it does nothing. Not thread-safe: for one benchmark thread.
+   */
+  dev.cutover.migration.jdbc.ConnectionFactory pooled() throws SQLException {
+    Connection real = connect();
+    Connection shared = (Connection) java.lang.reflect.Proxy.newProxyInstance(
+        Connection.class.getClassLoader(), new Class<?>[] {Connection.class},
+        (proxy, method, args) -> {
+          if (method.getName().equals("close")) {
+            return null;
+          }
+          try {
+            return method.invoke(real, args);
+          } catch (java.lang.reflect.InvocationTargetException e) {
+            throw e.getCause();
+          }
+        });
+    return new dev.cutover.migration.jdbc.ConnectionFactory() {
+      @Override
+      public Connection open() {
+        return shared;
+      }
+
+      @Override
+      public String describe() {
+        return url + " (pooled)";
+      }
+    };
+  }
+
   Connection connect() throws SQLException {
     return DriverManager.getConnection(url, user, "");
   }

@@ -20,7 +20,9 @@ import org.openjdk.jmh.annotations.TearDown;
 /**
  * The no-op re-run: N trivial SQL steps are applied once in the trial set-up, then every
  * invocation runs all N again with a {@link MigrationRunner}: it opens a connection, reads the
- * ledger once, compares checksums and skips every step.
+ * ledger once, compares checksums and skips every step. {@code connection=fresh} opens a new
+ * connection per run (on PostgreSQL that forks a server process); {@code pooled} reuses one, as
+ * an application with a connection pool does.
  *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar MigrationRerunBenchmark -f 1 -wi 2 -i 3
  * -w 2s -r 2s}
@@ -37,6 +39,10 @@ public class MigrationRerunBenchmark {
   @Param({"1000"})
   public int steps;
 
+  /** A new connection per run, or one kept open as a pool would. */
+  @Param({"fresh", "pooled"})
+  public String connection;
+
   private BenchDatabase db;
   private List<SqlStep> list;
   private MigrationRunner runner;
@@ -46,8 +52,9 @@ public class MigrationRerunBenchmark {
   public void setUp() throws Exception {
     db = BenchDatabase.create(database);
     list = MigrationApplyBenchmark.steps(steps);
-    runner = MigrationRunner.builder()
-        .connections(ConnectionFactory.of(db.url, db.user, "")).build();
+    ConnectionFactory cf = connection.equals("pooled")
+        ? db.pooled() : ConnectionFactory.of(db.url, db.user, "");
+    runner = MigrationRunner.builder().connections(cf).build();
     RunReport first = runner.run(list);
     if (first.applied() != steps) {
       throw new IllegalStateException("set-up applied " + first.applied() + " of " + steps);
