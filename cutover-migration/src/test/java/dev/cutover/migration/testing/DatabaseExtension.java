@@ -129,8 +129,7 @@ public final class DatabaseExtension implements TestTemplateInvocationContextPro
   }
 
   /** Drops the database when JUnit closes the store at the end of the invocation. */
-  private static final class Closing
-      implements ExtensionContext.Store.CloseableResource, AutoCloseable {
+  private static final class Closing implements AutoCloseable {
     final FreshDatabase db;
 
     Closing(FreshDatabase db) {

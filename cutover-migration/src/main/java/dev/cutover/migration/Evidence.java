@@ -1,0 +1,123 @@
+package dev.cutover.migration;
+
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * Evidence is what a step or a check returns for the audit log: a map from names to strings,
+ * booleans, integral numbers (absolute value at most 2^53 - 1), and lists and maps of these. No
+ * floating point: write decimals and money as strings. Thread-safe (stateless).
+ */
+public final class Evidence {
+  /** The largest integer that the audit log format accepts: 2^53 - 1. */
+  public static final long MAX_INTEGER = (1L << 53) - 1;
+
+  private Evidence() {}
+
+  /**
+   * Builds evidence from alternating names and values.
+   *
+   * @param namesAndValues {@code name1, value1, name2, value2, ...}
+   * @return an immutable, name-ordered map
+   * @throws IllegalArgumentException if a name is not a string, the count is odd, or a value is
+   *     not allowed
+   */
+  public static Map<String, Object> of(Object... namesAndValues) {
+    Objects.requireNonNull(namesAndValues, "namesAndValues");
+    if (namesAndValues.length % 2 != 0) {
+      throw new IllegalArgumentException(
+          "evidence needs name/value pairs, got " + namesAndValues.length + " arguments");
+    }
+    Map<String, Object> m = new TreeMap<>();
+    for (int i = 0; i < namesAndValues.length; i += 2) {
+      if (!(namesAndValues[i] instanceof String)) {
+        throw new IllegalArgumentException(
+            "evidence name at position " + i + " must be a string, was " + namesAndValues[i]);
+      }
+      m.put((String) namesAndValues[i], namesAndValues[i + 1]);
+    }
+    return check(m);
+  }
+
+  /**
+   * Checks evidence and returns an immutable, name-ordered copy in which every integral number
+   * is a {@link Long}.
+   *
+   * @param evidence the evidence
+   * @return the checked copy
+   * @throws NullPointerException if {@code evidence}, a name or a value is null
+   * @throws IllegalArgumentException naming the first value that is not allowed
+   */
+  public static Map<String, Object> check(Map<String, ?> evidence) {
+    Objects.requireNonNull(evidence, "evidence");
+    return checkMap("", evidence);
+  }
+
+  private static Map<String, Object> checkMap(String path, Map<?, ?> m) {
+    Map<String, Object> out = new TreeMap<>();
+    for (Map.Entry<?, ?> e : m.entrySet()) {
+      if (!(e.getKey() instanceof String)) {
+        throw new IllegalArgumentException(
+            "evidence name " + path + e.getKey() + " must be a string");
+      }
+      String name = path + e.getKey();
+      out.put((String) e.getKey(), checkValue(name, e.getValue()));
+    }
+    return Collections.unmodifiableMap(out);
+  }
+
+  private static Object checkValue(String name, Object v) {
+    if (v == null) {
+      throw new NullPointerException("evidence '" + name + "' is null");
+    }
+    if (v instanceof String || v instanceof Boolean) {
+      return v;
+    }
+    if (v instanceof Long || v instanceof Integer || v instanceof Short || v instanceof Byte) {
+      return checkRange(name, ((Number) v).longValue());
+    }
+    if (v instanceof BigInteger) {
+      BigInteger b = (BigInteger) v;
+      if (b.bitLength() > 53) {
+        throw outOfRange(name, b.toString());
+      }
+      return checkRange(name, b.longValue());
+    }
+    if (v instanceof Number) {
+      throw new IllegalArgumentException(
+          "evidence '" + name + "' is a non-integral number " + v
+              + " (" + v.getClass().getSimpleName() + "); write decimals as strings");
+    }
+    if (v instanceof Map) {
+      return checkMap(name + ".", (Map<?, ?>) v);
+    }
+    if (v instanceof List) {
+      List<Object> out = new ArrayList<>();
+      int i = 0;
+      for (Object o : (List<?>) v) {
+        out.add(checkValue(name + "[" + i++ + "]", o));
+      }
+      return Collections.unmodifiableList(out);
+    }
+    throw new IllegalArgumentException(
+        "evidence '" + name + "' has unsupported type " + v.getClass().getName()
+            + " (expected string, boolean, integral number, list or map)");
+  }
+
+  private static Long checkRange(String name, long v) {
+    if (v > MAX_INTEGER || v < -MAX_INTEGER) {
+      throw outOfRange(name, Long.toString(v));
+    }
+    return v;
+  }
+
+  private static IllegalArgumentException outOfRange(String name, String v) {
+    return new IllegalArgumentException(
+        "evidence '" + name + "' is " + v + ", outside +-(2^53 - 1); write it as a string");
+  }
+}

@@ -1,0 +1,253 @@
+package dev.cutover.migration;
+
+import dev.cutover.migration.jdbc.Dialect;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Types;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
+
+/**
+ * The ledger: a table in the target database with one row per applied step, created on first
+ * use. It is how a database knows what has been applied across many cutovers.
+ *
+ * <p>Columns: {@code step_id} (primary key), {@code checksum}, {@code state} ({@link
+ * LedgerState}), {@code in_transaction}, {@code cutover_id}, {@code audit_seq}, {@code
+ * audit_hash}, {@code applied_by}, {@code applied_at} (RFC 3339 UTC), {@code duration_ms}, {@code
+ * detail}. Immutable and thread-safe; the connections passed in are not shared.
+ */
+public final class Ledger {
+  /** The default table name. */
+  public static final String DEFAULT_TABLE = "cutover_ledger";
+
+  private static final int DETAIL_MAX = 2000;
+
+  private final String table;
+  private final String select;
+  private final String insert;
+  private final String update;
+
+  private Ledger(String table) {
+    this.table = table;
+    String cols =
+        "step_id, checksum, state, in_transaction, cutover_id, audit_seq, audit_hash, applied_by,"
+            + " applied_at, duration_ms, detail";
+    this.select = "SELECT " + cols + " FROM " + table;
+    this.insert = "INSERT INTO " + table + " (" + cols + ") VALUES (?,?,?,?,?,?,?,?,?,?,?)";
+    this.update =
+        "UPDATE " + table + " SET checksum = ?, state = ?, in_transaction = ?, cutover_id = ?,"
+            + " audit_seq = ?, audit_hash = ?, applied_by = ?, applied_at = ?, duration_ms = ?,"
+            + " detail = ? WHERE step_id = ?";
+  }
+
+  /**
+   * A ledger in the given table.
+   *
+   * @param table a plain SQL identifier, optionally schema-qualified
+   * @return the ledger
+   * @throws IllegalArgumentException if the name is not a plain identifier
+   */
+  public static Ledger named(String table) {
+    return new Ledger(Dialect.checkIdentifier("ledger table", table));
+  }
+
+  /** The table name. */
+  public String table() {
+    return table;
+  }
+
+  /**
+   * Creates the table unless it exists.
+   *
+   * @param connection a connection in auto-commit mode
+   * @param dialect its dialect
+   * @throws LedgerException if the table cannot be created
+   */
+  public void create(Connection connection, Dialect dialect) {
+    String body =
+        "step_id " + dialect.varcharType(200) + " NOT NULL PRIMARY KEY, "
+            + "checksum " + dialect.varcharType(64) + " NOT NULL, "
+            + "state " + dialect.varcharType(16) + " NOT NULL, "
+            + "in_transaction " + dialect.booleanType() + " NOT NULL, "
+            + "cutover_id " + dialect.varcharType(200) + " NOT NULL, "
+            + "audit_seq " + dialect.bigintType() + ", "
+            + "audit_hash " + dialect.varcharType(64) + ", "
+            + "applied_by " + dialect.varcharType(200) + " NOT NULL, "
+            + "applied_at " + dialect.varcharType(32) + " NOT NULL, "
+            + "duration_ms " + dialect.bigintType() + " NOT NULL, "
+            + "detail " + dialect.varcharType(DETAIL_MAX) + " NOT NULL";
+    try (Statement s = connection.createStatement()) {
+      s.execute(dialect.createTableIfNotExists(table, body));
+    } catch (SQLException e) {
+      throw new LedgerException(
+          table, "cannot create ledger table '" + table + "': " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Reads every row, creating the table on first use. One query when the table exists.
+   *
+   * @param connection a connection in auto-commit mode (a failed read must not poison a transaction)
+   * @param dialect its dialect
+   * @return the rows by step id, in no particular order
+   * @throws LedgerException if the table cannot be read or created
+   */
+  public Map<String, LedgerEntry> read(Connection connection, Dialect dialect) {
+    try {
+      return readRows(connection);
+    } catch (SQLException first) {
+      create(connection, dialect);
+      try {
+        return readRows(connection);
+      } catch (SQLException e) {
+        e.addSuppressed(first);
+        throw new LedgerException(
+            table, "cannot read ledger table '" + table + "': " + e.getMessage(), e);
+      }
+    }
+  }
+
+  private Map<String, LedgerEntry> readRows(Connection c) throws SQLException {
+    Map<String, LedgerEntry> out = new LinkedHashMap<>();
+    try (Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery(select)) {
+      while (rs.next()) {
+        long seq = rs.getLong(6);
+        boolean hasSeq = !rs.wasNull();
+        String hash = rs.getString(7);
+        Optional<AuditRef> audit =
+            hasSeq && hash != null ? Optional.of(new AuditRef(seq, hash)) : Optional.empty();
+        LedgerEntry e =
+            new LedgerEntry(
+                rs.getString(1),
+                rs.getString(2),
+                LedgerState.valueOf(rs.getString(3)),
+                rs.getBoolean(4),
+                rs.getString(5),
+                audit,
+                rs.getString(8),
+                Instant.parse(rs.getString(9)),
+                rs.getLong(10),
+                rs.getString(11));
+        out.put(e.stepId(), e);
+      }
+    }
+    return out;
+  }
+
+  /**
+   * Writes a row: inserts it, or replaces the existing row of the same step.
+   *
+   * @param connection the connection (in the caller's transaction)
+   * @param entry the row
+   * @param exists whether a row for the step exists
+   * @throws SQLException if the write fails
+   */
+  void write(Connection connection, LedgerEntry entry, boolean exists) throws SQLException {
+    try (Writer w = writer(connection)) {
+      w.write(entry, exists);
+    }
+  }
+
+  /**
+   * A writer that keeps its prepared statements for the length of a run on one connection.
+   *
+   * @param connection the connection
+   * @return the writer; close it to release its statements
+   */
+  Writer writer(Connection connection) {
+    return new Writer(connection);
+  }
+
+  /** Writes ledger rows on one connection, reusing its prepared statements. Not thread-safe. */
+  final class Writer implements AutoCloseable {
+    private final Connection connection;
+    private PreparedStatement insertStatement;
+    private PreparedStatement updateStatement;
+
+    Writer(Connection connection) {
+      this.connection = connection;
+    }
+
+    void write(LedgerEntry entry, boolean exists) throws SQLException {
+      String detail =
+          entry.detail().length() > DETAIL_MAX
+              ? entry.detail().substring(0, DETAIL_MAX - 3) + "..."
+              : entry.detail();
+      if (exists) {
+        if (updateStatement == null) {
+          updateStatement = connection.prepareStatement(update);
+        }
+        bind(updateStatement, 1, entry, detail, false);
+        updateStatement.setString(11, entry.stepId());
+        if (updateStatement.executeUpdate() != 1) {
+          throw new SQLException("ledger row of step '" + entry.stepId() + "' vanished");
+        }
+      } else {
+        if (insertStatement == null) {
+          insertStatement = connection.prepareStatement(insert);
+        }
+        bind(insertStatement, 1, entry, detail, true);
+        insertStatement.executeUpdate();
+      }
+    }
+
+    @Override
+    public void close() throws SQLException {
+      try {
+        if (insertStatement != null) {
+          insertStatement.close();
+        }
+      } finally {
+        if (updateStatement != null) {
+          updateStatement.close();
+        }
+      }
+    }
+  }
+
+  private static void bind(
+      PreparedStatement p, int start, LedgerEntry e, String detail, boolean withId)
+      throws SQLException {
+    int i = start;
+    if (withId) {
+      p.setString(i++, e.stepId());
+    }
+    p.setString(i++, e.checksum());
+    p.setString(i++, e.state().name());
+    p.setBoolean(i++, e.transactional());
+    p.setString(i++, e.cutoverId());
+    if (e.audit().isPresent()) {
+      p.setLong(i++, e.audit().get().seq());
+      p.setString(i++, e.audit().get().hash());
+    } else {
+      p.setNull(i++, Types.BIGINT);
+      p.setNull(i++, Types.VARCHAR);
+    }
+    p.setString(i++, e.appliedBy());
+    p.setString(i++, e.appliedAt().toString());
+    p.setLong(i++, e.durationMillis());
+    p.setString(i, detail);
+  }
+
+  @Override
+  public String toString() {
+    return "Ledger[" + table + "]";
+  }
+
+  @Override
+  public boolean equals(Object o) {
+    return o instanceof Ledger && ((Ledger) o).table.equals(table);
+  }
+
+  @Override
+  public int hashCode() {
+    return Objects.hash(table);
+  }
+}

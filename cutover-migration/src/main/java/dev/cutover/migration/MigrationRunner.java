@@ -1,0 +1,444 @@
+package dev.cutover.migration;
+
+import dev.cutover.CutoverException;
+import dev.cutover.migration.jdbc.ConnectionFactory;
+import dev.cutover.migration.jdbc.Dialect;
+import java.sql.Connection;
+import java.sql.SQLException;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Applies a list of {@link MigrationStep}s to one database, recording each in the {@link Ledger}.
+ *
+ * <p>A run reads the ledger once. Steps recorded as applied with the same checksum are skipped, so
+ * re-running N applied steps costs one query. A changed checksum is refused with {@link
+ * ChecksumDriftException} before anything is applied, unless the run accepts it. Where a step is
+ * transactional on the database (see {@link MigrationStep#transactionalOn(Dialect)}), its effect,
+ * the fence check and its ledger row commit together. Otherwise the ledger first records the step
+ * as {@link LedgerState#STARTED}, then as applied; a step found started or failed on a later run is
+ * resolved by its {@code isApplied}: present means recorded as applied, absent means applied again
+ * (steps that cannot tell throw {@link UnresolvedStepException}).
+ *
+ * <p>Immutable and thread-safe; each run uses its own connection.
+ */
+public final class MigrationRunner {
+  private static final Logger LOG = LoggerFactory.getLogger(MigrationRunner.class);
+
+  private final ConnectionFactory connections;
+  private final Ledger ledger;
+  private final Clock clock;
+  private final List<MigrationListener> listeners;
+  private final boolean verify;
+
+  private MigrationRunner(Builder b) {
+    this.connections = b.connections;
+    this.ledger = b.ledger;
+    this.clock = b.clock;
+    this.listeners = List.copyOf(b.listeners);
+    this.verify = b.verify;
+  }
+
+  /** A builder; the connection factory is required. */
+  public static Builder builder() {
+    return new Builder();
+  }
+
+  /** The ledger this runner records in. */
+  public Ledger ledger() {
+    return ledger;
+  }
+
+  /**
+   * Applies the steps with default options.
+   *
+   * @param steps the steps, in order, with distinct ids
+   * @return what was done
+   * @see #run(List, RunOptions)
+   */
+  public RunReport run(List<? extends MigrationStep> steps) {
+    return run(steps, RunOptions.defaults());
+  }
+
+  /**
+   * Applies the steps in order: skips applied ones, refuses drift, resolves interrupted ones.
+   *
+   * @param steps the steps, in order, with distinct ids
+   * @param options the cutover id, actor, fence, audit links and accepted drift
+   * @return what was done
+   * @throws IllegalArgumentException if two steps share an id
+   * @throws ChecksumDriftException if an applied step changed (nothing is applied)
+   * @throws StepFailedException if a step fails (earlier steps stay applied)
+   * @throws dev.cutover.migration.jdbc.DatabaseUnavailableException if the database is unreachable
+   */
+  public RunReport run(List<? extends MigrationStep> steps, RunOptions options) {
+    Objects.requireNonNull(steps, "steps");
+    Objects.requireNonNull(options, "options");
+    Set<String> ids = new HashSet<>();
+    for (MigrationStep s : steps) {
+      Objects.requireNonNull(s, "step");
+      if (!ids.add(s.id())) {
+        throw new IllegalArgumentException("step id '" + s.id() + "' appears more than once");
+      }
+    }
+    String db = connections.describe();
+    try (Connection c = connections.connect()) {
+      Dialect dialect = Dialect.detect(c);
+      Map<String, LedgerEntry> rows = ledger.read(c, dialect);
+      try (Ledger.Writer writer = ledger.writer(c)) {
+        return runSteps(c, dialect, rows, writer, steps, options, db);
+      }
+    } catch (SQLException e) {
+      throw new StepFailedException(
+          "(run)", db, "migration run on " + db + " failed: " + e.getMessage(), e);
+    }
+  }
+
+  private RunReport runSteps(Connection c, Dialect dialect, Map<String, LedgerEntry> rows,
+      Ledger.Writer writer, List<? extends MigrationStep> steps, RunOptions options, String db)
+      throws SQLException {
+      for (MigrationStep s : steps) {
+        LedgerEntry e = rows.get(s.id());
+        if (e != null
+            && e.state() == LedgerState.APPLIED
+            && !e.checksum().equals(s.checksum())
+            && !options.acceptsDrift(s.id())) {
+          throw new ChecksumDriftException(s.id(), e.checksum(), s.checksum());
+        }
+      }
+      MigrationContext base =
+          MigrationContext.builder()
+              .connection(c)
+              .dialect(dialect)
+              .cutoverId(options.cutoverId())
+              .actor(options.actor())
+              .clock(clock)
+              .fence(options.fence())
+              .build();
+      List<StepOutcome> outcomes = new ArrayList<>(steps.size());
+      List<DriftAcceptance> drifts = new ArrayList<>();
+      for (MigrationStep s : steps) {
+        LedgerEntry e = rows.get(s.id());
+        StepOutcome o;
+        if (e != null && e.state() == LedgerState.APPLIED) {
+          if (!e.checksum().equals(s.checksum())) {
+            drifts.add(acceptDrift(c, writer, s, e, options, db));
+          }
+          o = new StepOutcome(s.id(), StepOutcome.Status.SKIPPED, e.transactional(), 0, Map.of());
+        } else {
+          o = applyOne(c, writer, base.withLedgerEntry(e), s, e, options, db);
+        }
+        outcomes.add(o);
+        for (MigrationListener l : listeners) {
+          l.stepFinished(o);
+        }
+      }
+      return new RunReport(db, outcomes, drifts);
+  }
+
+  private DriftAcceptance acceptDrift(
+      Connection c, Ledger.Writer writer, MigrationStep s, LedgerEntry e, RunOptions options, String db)
+      throws SQLException {
+    Instant now = now();
+    DriftAcceptance a =
+        new DriftAcceptance(s.id(), e.checksum(), s.checksum(), options.actor(), now);
+    LedgerEntry updated =
+        new LedgerEntry(
+            e.stepId(), s.checksum(), e.state(), e.transactional(), e.cutoverId(), e.audit(),
+            e.appliedBy(), e.appliedAt(), e.durationMillis(),
+            "checksum change from " + e.checksum() + " accepted by " + options.actor() + " at "
+                + now + "; " + e.detail());
+    inTransaction(c, s.id(), db, () -> {
+      options.fence().check(c);
+      writer.write(updated, true);
+    });
+    LOG.info("accepted checksum change of step '{}' from {} to {}", s.id(), e.checksum(),
+        s.checksum());
+    for (MigrationListener l : listeners) {
+      l.driftAccepted(a);
+    }
+    return a;
+  }
+
+  private StepOutcome applyOne(
+      Connection c, Ledger.Writer writer, MigrationContext ctx, MigrationStep s, LedgerEntry prior, RunOptions options,
+      String db) throws SQLException {
+    options.fence().beforeStep(s.id());
+    boolean tx = s.transactionalOn(ctx.dialect());
+    if (prior != null) {
+      // interrupted earlier: the step itself decides whether its effect is present
+      boolean present;
+      try {
+        present = s.isApplied(ctx);
+      } catch (SQLException ex) {
+        throw fail(s, db, "cannot check whether step '" + s.id() + "' is applied", ex);
+      }
+      if (present) {
+        long t0 = clock.millis();
+        LedgerEntry row =
+            entry(s, LedgerState.APPLIED, prior.transactional(), options, 0,
+                "resolved after " + prior.state() + " by isApplied: effect present; was: "
+                    + prior.detail());
+        inTransaction(c, s.id(), db, () -> {
+          options.fence().check(c);
+          writer.write(row, true);
+        });
+        return new StepOutcome(s.id(), StepOutcome.Status.RESOLVED, prior.transactional(),
+            clock.millis() - t0, Map.of("resolution", "effect present"));
+      }
+    }
+    for (MigrationListener l : listeners) {
+      l.stepStarting(s.id(), tx);
+    }
+    long t0 = clock.millis();
+    try {
+      return tx ? applyInTransaction(c, writer, ctx, s, prior, options, db, t0)
+          : applyOutsideTransaction(c, writer, ctx, s, prior, options, db, t0);
+    } catch (RuntimeException ex) {
+      for (MigrationListener l : listeners) {
+        l.stepFailed(s.id(), ex);
+      }
+      throw ex;
+    }
+  }
+
+  private StepOutcome applyInTransaction(
+      Connection c, Ledger.Writer writer, MigrationContext ctx, MigrationStep s, LedgerEntry prior, RunOptions options,
+      String db, long t0) {
+    Map<String, Object>[] evidence = holder();
+    inTransaction(c, s.id(), db, () -> {
+      options.fence().check(c);
+      evidence[0] = Evidence.check(s.apply(ctx));
+      verifyOrThrow(ctx, s, db);
+      long took = clock.millis() - t0;
+      writer.write(entry(s, LedgerState.APPLIED, true, options, took, "applied"), prior != null);
+    });
+    return new StepOutcome(s.id(), StepOutcome.Status.APPLIED, true, clock.millis() - t0,
+        evidence[0]);
+  }
+
+  private StepOutcome applyOutsideTransaction(
+      Connection c, Ledger.Writer writer, MigrationContext ctx, MigrationStep s, LedgerEntry prior, RunOptions options,
+      String db, long t0) {
+    inTransaction(c, s.id(), db, () -> {
+      options.fence().check(c);
+      writer.write(entry(s, LedgerState.STARTED, false, options, 0,
+          "started (non-transactional on " + ctx.dialect().displayName() + ")"), prior != null);
+    });
+    Map<String, Object> evidence;
+    try {
+      evidence = Evidence.check(s.apply(ctx));
+      verifyOrThrow(ctx, s, db);
+    } catch (SQLException | RuntimeException ex) {
+      restoreAutoCommit(c);
+      String detail;
+      RuntimeException thrown;
+      if (ex instanceof SqlStep.StatementFailure) {
+        SqlStep.StatementFailure f = (SqlStep.StatementFailure) ex;
+        thrown = new PartialMigrationException(s.id(), db, f.committed(), f.total(),
+            f.statement(), f.getCause());
+        detail = "failed at statement " + (f.committed() + 1) + " of " + f.total() + " after "
+            + f.committed() + " committed: " + f.getCause().getMessage();
+      } else {
+        thrown = ex instanceof CutoverException
+            ? (RuntimeException) ex
+            : fail(s, db, "step '" + s.id() + "' failed on " + db, ex);
+        detail = "failed: " + ex.getMessage();
+      }
+      try {
+        writer.write(entry(s, LedgerState.FAILED, false, options, clock.millis() - t0, detail),
+            true);
+      } catch (SQLException w) {
+        thrown.addSuppressed(w);
+      }
+      throw thrown;
+    }
+    long took = clock.millis() - t0;
+    inTransaction(c, s.id(), db, () -> {
+      options.fence().check(c);
+      writer.write(entry(s, LedgerState.APPLIED, false, options, took,
+          "applied (non-transactional on " + ctx.dialect().displayName() + ")"), true);
+    });
+    return new StepOutcome(s.id(), StepOutcome.Status.APPLIED, false, took, evidence);
+  }
+
+  private void verifyOrThrow(MigrationContext ctx, MigrationStep s, String db)
+      throws SQLException {
+    if (!verify) {
+      return;
+    }
+    Verification v = s.verify(ctx);
+    if (!v.passed()) {
+      throw new StepFailedException(s.id(), db,
+          "step '" + s.id() + "' applied but its verification failed on " + db + ": " + v.reason(),
+          null);
+    }
+  }
+
+  private LedgerEntry entry(MigrationStep s, LedgerState state, boolean tx, RunOptions o,
+      long took, String detail) {
+    return new LedgerEntry(s.id(), s.checksum(), state, tx, o.cutoverId(), o.auditFor(s.id()),
+        o.actor(), now(), Math.max(0, took), detail);
+  }
+
+  private Instant now() {
+    return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+  }
+
+  /** Work inside one transaction. */
+  private interface TxWork {
+    void run() throws SQLException;
+  }
+
+  private static void inTransaction(Connection c, String stepId, String db, TxWork work) {
+    try {
+      c.setAutoCommit(false);
+      try {
+        work.run();
+        c.commit();
+      } catch (SQLException | RuntimeException e) {
+        try {
+          c.rollback();
+        } catch (SQLException r) {
+          e.addSuppressed(r);
+        }
+        throw e;
+      } finally {
+        c.setAutoCommit(true);
+      }
+    } catch (SQLException e) {
+      throw fail(stepId, db, "step '" + stepId + "' failed on " + db
+          + " and was rolled back", e);
+    } catch (CutoverException e) {
+      throw e;
+    } catch (RuntimeException e) {
+      throw fail(stepId, db, "step '" + stepId + "' failed on " + db
+          + " and was rolled back", e);
+    }
+  }
+
+  private static void restoreAutoCommit(Connection c) {
+    try {
+      if (!c.getAutoCommit()) {
+        c.rollback();
+        c.setAutoCommit(true);
+      }
+    } catch (SQLException ignored) {
+      // the connection is broken; the ledger write that follows reports it
+    }
+  }
+
+  private static StepFailedException fail(MigrationStep s, String db, String msg, Exception e) {
+    return fail(s.id(), db, msg, e);
+  }
+
+  private static StepFailedException fail(String id, String db, String msg, Exception e) {
+    return new StepFailedException(id, db, msg + ": " + e.getMessage(), e);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static Map<String, Object>[] holder() {
+    return (Map<String, Object>[]) new Map<?, ?>[1];
+  }
+
+  /** Builds a {@link MigrationRunner}. Not thread-safe. */
+  public static final class Builder {
+    private ConnectionFactory connections;
+    private Ledger ledger = Ledger.named(Ledger.DEFAULT_TABLE);
+    private Clock clock = Clock.systemUTC();
+    private final List<MigrationListener> listeners = new ArrayList<>();
+    private boolean verify = true;
+    private boolean ledgerSet;
+    private boolean clockSet;
+    private boolean verifySet;
+
+    private Builder() {}
+
+    /**
+     * Sets the target database (required).
+     *
+     * @param connections opens connections to it
+     * @return this builder
+     */
+    public Builder connections(ConnectionFactory connections) {
+      if (this.connections != null) {
+        throw new IllegalStateException("connections is already set");
+      }
+      this.connections = Objects.requireNonNull(connections, "connections");
+      return this;
+    }
+
+    /**
+     * Sets the ledger table name (default {@value Ledger#DEFAULT_TABLE}).
+     *
+     * @param table a plain SQL identifier
+     * @return this builder
+     */
+    public Builder ledgerTable(String table) {
+      MigrationContext.Builder.once(ledgerSet, "ledgerTable");
+      this.ledger = Ledger.named(table);
+      ledgerSet = true;
+      return this;
+    }
+
+    /**
+     * Sets the clock for ledger times and durations (default: system UTC).
+     *
+     * @param clock the clock
+     * @return this builder
+     */
+    public Builder clock(Clock clock) {
+      MigrationContext.Builder.once(clockSet, "clock");
+      this.clock = Objects.requireNonNull(clock, "clock");
+      clockSet = true;
+      return this;
+    }
+
+    /**
+     * Adds a listener.
+     *
+     * @param listener the listener
+     * @return this builder
+     */
+    public Builder listener(MigrationListener listener) {
+      listeners.add(Objects.requireNonNull(listener, "listener"));
+      return this;
+    }
+
+    /**
+     * Whether to call each step's {@code verify} after {@code apply} (default true); a failed
+     * verification fails the step (and rolls it back where it is transactional).
+     *
+     * @param verify true to verify
+     * @return this builder
+     */
+    public Builder verify(boolean verify) {
+      MigrationContext.Builder.once(verifySet, "verify");
+      this.verify = verify;
+      verifySet = true;
+      return this;
+    }
+
+    /**
+     * Builds the runner.
+     *
+     * @return the runner
+     * @throws IllegalStateException if no connection factory is set
+     */
+    public MigrationRunner build() {
+      if (connections == null) {
+        throw new IllegalStateException("connections is required");
+      }
+      return new MigrationRunner(this);
+    }
+  }
+}

@@ -1,0 +1,2 @@
+CREATE TABLE ${table} (id BIGINT PRIMARY KEY, owner VARCHAR(100) NOT NULL, balance DECIMAL(12, 2) NOT NULL);
+INSERT INTO ${table} VALUES (1, 'ada', 100.00);
