@@ -17,7 +17,7 @@ import java.util.TreeMap;
  * makes its restore forget one entry, to prove that a store notices a restore that does not
  * verify.
  */
-final class MapScope implements SnapshotScope {
+class MapScope implements SnapshotScope {
   final Map<String, String> data = new TreeMap<>();
   boolean lossy;
   private final boolean production;
