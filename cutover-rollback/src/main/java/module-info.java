@@ -2,6 +2,7 @@
  * Cutover rollback: verified snapshots and restores of tables, key ranges, file trees and
  * host-defined resources, with access control, retention and a report of every decision.
  */
+@SuppressWarnings("requires-automatic") // the PostgreSQL driver is an automatic module
 module dev.cutover.rollback {
   requires transitive dev.cutover.core;
   requires transitive java.sql;

@@ -10,6 +10,8 @@ public final class RecordingListener implements SnapshotListener {
   public final List<RestoreRefusal> refusals = new CopyOnWriteArrayList<>();
   public final List<RestoreReport> restores = new CopyOnWriteArrayList<>();
 
+  public RecordingListener() {}
+
   @Override
   public void onSnapshotTaken(SnapshotRef snapshot) {
     events.add("taken " + snapshot.id());

@@ -111,9 +111,10 @@ public final class TableScope implements SnapshotScope {
       Dialect dialect = Dialect.of(c);
       String quote = quote(c);
       boolean copy = dialect.copyAvailable();
+      int isolation = c.getTransactionIsolation();
       c.setAutoCommit(false);
       try {
-        trySetRepeatableRead(c);
+        trySetIsolation(c, Connection.TRANSACTION_REPEATABLE_READ);
         if (copy) {
           PgCopy.prepare(c);
         }
@@ -148,6 +149,8 @@ public final class TableScope implements SnapshotScope {
         c.commit();
       } finally {
         rollbackQuietly(c);
+        // A pooled connection goes back as it came.
+        trySetIsolation(c, isolation);
       }
     } catch (SQLException e) {
       throw new IOException("cannot read scope '" + name + "': " + e.getMessage(), e);
@@ -238,9 +241,9 @@ public final class TableScope implements SnapshotScope {
     return q == null || q.isBlank() ? "\"" : q.trim();
   }
 
-  private static void trySetRepeatableRead(Connection c) {
+  private static void trySetIsolation(Connection c, int level) {
     try {
-      c.setTransactionIsolation(Connection.TRANSACTION_REPEATABLE_READ);
+      c.setTransactionIsolation(level);
     } catch (SQLException e) {
       // The database's default isolation still gives a usable, if less consistent, capture.
     }
@@ -250,6 +253,7 @@ public final class TableScope implements SnapshotScope {
     try {
       if (!c.getAutoCommit()) {
         c.rollback();
+        c.setAutoCommit(true);
       }
     } catch (SQLException ignored) {
       // the connection is closed next; the original outcome stands

@@ -28,7 +28,7 @@ public final class Trees {
   }
 
   /** A tree as path to content; paths that would be both a file and a directory are dropped. */
-  public static Arbitrary<Map<String, byte[]>> trees() {
+  static Arbitrary<Map<String, byte[]>> trees() {
     return Combinators.combine(paths(), contents()).as(Map::entry).list().ofMaxSize(12)
         .map(Trees::consistent);
   }
@@ -79,7 +79,7 @@ public final class Trees {
     }
   }
 
-  public static Arbitrary<List<Mutation>> mutations() {
+  static Arbitrary<List<Mutation>> mutations() {
     Arbitrary<Mutation> write =
         Combinators.combine(paths(), contents()).as((p, c) -> new Mutation("write", p, c));
     Arbitrary<Mutation> delete = paths().map(p -> new Mutation("delete", p, null));
