@@ -41,15 +41,18 @@ import org.slf4j.LoggerFactory;
  * tmp/                       staging; anything here belongs to an uncommitted snapshot
  * </pre>
  *
- * <p>A snapshot is written as chunks (each to {@code tmp/}, fsync, atomic rename into {@code
- * chunks/}), then its manifest (to {@code tmp/}, fsync, atomic rename into {@code snapshots/},
- * fsync of the directory). The manifest's rename is the commit point: a process that dies before it
+ * <p>A snapshot is written as chunks (each to {@code tmp/}, then an atomic rename into {@code
+ * chunks/}); at commit every chunk it uses and their directories are forced to disk, then its
+ * manifest is written to {@code tmp/}, forced, atomically renamed into {@code snapshots/}, and that
+ * directory forced. The manifest's rename is the commit point: a process that dies before it
  * leaves no manifest, so the snapshot never existed; opening the store deletes {@code tmp/} and
- * every chunk that no manifest refers to.
+ * every chunk that no manifest refers to. A restore rehashes every chunk, so a chunk damaged on
+ * disk is refused, never used.
  */
 final class FileSystemBackend implements Backend {
   private static final Logger LOG = LoggerFactory.getLogger(FileSystemBackend.class);
   private static final String SUFFIX = ".snapshot";
+  private static final byte[] RAW = {'R'};
 
   private final Path root;
   private final Path chunks;
@@ -129,17 +132,25 @@ final class FileSystemBackend implements Backend {
   @Override
   public Staging stage(String id) {
     Set<Path> touchedDirs = new LinkedHashSet<>();
+    Set<Path> written = new LinkedHashSet<>();
     return new Staging() {
       @Override
       public void put(String hash, byte[] data, int length) throws IOException {
         Path dir = chunks.resolve(hash.substring(0, 2));
         Path target = dir.resolve(hash);
+        // A chunk already present may belong to a snapshot that is still being written and not
+        // yet forced; forcing it again at this snapshot's commit costs little when it is clean.
+        written.add(target);
         if (Files.exists(target)) {
           return;
         }
         Files.createDirectories(dir);
         Path staged = tmp.resolve(id + "." + UUID.randomUUID() + ".chunk");
-        writeDurably(staged, encodeChunk(data, length));
+        if (compression) {
+          write(staged, ByteBuffer.wrap(deflate(data, length)));
+        } else {
+          write(staged, ByteBuffer.wrap(RAW), ByteBuffer.wrap(data, 0, length));
+        }
         move(staged, target);
         touchedDirs.add(dir);
       }
@@ -147,12 +158,19 @@ final class FileSystemBackend implements Backend {
       @Override
       public void commit(Manifest manifest) throws IOException {
         if (fsync) {
+          // Forced here rather than one by one as they are written, so that the kernel can write
+          // them back together; no manifest refers to them until this is done.
+          for (Path p : written) {
+            try (FileChannel ch = FileChannel.open(p, StandardOpenOption.READ)) {
+              ch.force(true);
+            }
+          }
           for (Path d : touchedDirs) {
             fsyncDirectory(d);
           }
         }
         Path staged = tmp.resolve(id + ".manifest");
-        writeDurably(staged, manifest.encode());
+        write(staged, ByteBuffer.wrap(manifest.encode()));
         Path target = snapshots.resolve(id + SUFFIX);
         if (Files.exists(target)) {
           Files.deleteIfExists(staged);
@@ -233,31 +251,30 @@ final class FileSystemBackend implements Backend {
     return removed;
   }
 
-  private byte[] encodeChunk(byte[] data, int length) throws IOException {
-    ByteArrayOutputStream out = new ByteArrayOutputStream(compression ? length / 2 + 16 : length + 1);
-    if (compression) {
-      out.write('D');
-      Deflater deflater = new Deflater(Deflater.BEST_SPEED);
-      try (OutputStream d = new DeflaterOutputStream(out, deflater, 64 * 1024)) {
-        d.write(data, 0, length);
-      } finally {
-        deflater.end();
-      }
-    } else {
-      out.write('R');
-      out.write(data, 0, length);
+  private static byte[] deflate(byte[] data, int length) throws IOException {
+    ByteArrayOutputStream out = new ByteArrayOutputStream(length / 2 + 16);
+    out.write('D');
+    Deflater deflater = new Deflater(Deflater.BEST_SPEED);
+    try (OutputStream d = new DeflaterOutputStream(out, deflater, 64 * 1024)) {
+      d.write(data, 0, length);
+    } finally {
+      deflater.end();
     }
     return out.toByteArray();
   }
 
-  private void writeDurably(Path p, byte[] bytes) throws IOException {
+  /** Writes a new file; forces it to disk only for manifests (chunks are forced at commit). */
+  private void write(Path p, ByteBuffer... buffers) throws IOException {
     try (FileChannel ch =
         FileChannel.open(p, StandardOpenOption.CREATE_NEW, StandardOpenOption.WRITE)) {
-      ByteBuffer buf = ByteBuffer.wrap(bytes);
-      while (buf.hasRemaining()) {
-        ch.write(buf);
+      long left = 0;
+      for (ByteBuffer b : buffers) {
+        left += b.remaining();
       }
-      if (fsync) {
+      while (left > 0) {
+        left -= ch.write(buffers);
+      }
+      if (fsync && p.getFileName().toString().endsWith(".manifest")) {
         ch.force(true);
       }
     }

@@ -17,7 +17,7 @@ import java.util.Random;
  * after each snapshot or as a fixed {@link #windowClosesAt} instant.
  */
 public final class SnapshotStoreBuilder {
-  static final int DEFAULT_CHUNK_SIZE = 1 << 20;
+  static final int DEFAULT_CHUNK_SIZE = 4 << 20;
 
   final Path directory;
   Clock clock;
@@ -155,7 +155,7 @@ public final class SnapshotStoreBuilder {
   }
 
   /**
-   * Sets the size of the chunks an archive is cut into (default 1 MiB).
+   * Sets the size of the chunks an archive is cut into (default 4 MiB).
    *
    * @param bytes between 4 KiB and 64 MiB
    * @return this builder
