@@ -13,4 +13,5 @@ module dev.cutover.rollback {
   exports dev.cutover.rollback.spi;
   exports dev.cutover.rollback.files;
   exports dev.cutover.rollback.jdbc;
+  exports dev.cutover.rollback.trigger;
 }
