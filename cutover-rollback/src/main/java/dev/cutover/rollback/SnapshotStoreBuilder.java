@@ -1,0 +1,214 @@
+package dev.cutover.rollback;
+
+import java.nio.file.Path;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Objects;
+import java.util.Random;
+
+/**
+ * Builds a {@link SnapshotStore}; obtained from {@link SnapshotStore#inMemory()} or {@link
+ * SnapshotStore#onFileSystem(Path)}. Not thread-safe; {@link #build()} returns a thread-safe
+ * store.
+ *
+ * <p>Required: an {@link #authorizer} and the rollback window, either as a {@link #retention}
+ * after each snapshot or as a fixed {@link #windowClosesAt} instant.
+ */
+public final class SnapshotStoreBuilder {
+  static final int DEFAULT_CHUNK_SIZE = 4 << 20;
+
+  final Path directory;
+  Clock clock;
+  Random random;
+  RestoreAuthorizer authorizer;
+  SnapshotListener listener;
+  Duration retention;
+  Instant windowClosesAt;
+  Boolean compression;
+  Boolean fsync;
+  int chunkSize = -1;
+
+  SnapshotStoreBuilder(Path directory) {
+    this.directory = directory;
+  }
+
+  /**
+   * Sets the clock for snapshot times, the rollback window and reports (default: the UTC system
+   * clock).
+   *
+   * @param clock the clock
+   * @return this builder
+   */
+  public SnapshotStoreBuilder clock(Clock clock) {
+    Objects.requireNonNull(clock, "clock");
+    once(this.clock, "clock");
+    this.clock = clock;
+    return this;
+  }
+
+  /**
+   * Sets the source of snapshot ids (default: a {@link SecureRandom}).
+   *
+   * @param random the random source
+   * @return this builder
+   */
+  public SnapshotStoreBuilder random(Random random) {
+    Objects.requireNonNull(random, "random");
+    once(this.random, "random");
+    this.random = random;
+    return this;
+  }
+
+  /**
+   * Sets the policy that decides who may restore. Required.
+   *
+   * @param authorizer the policy, e.g. a {@link PrincipalAllowlist}
+   * @return this builder
+   */
+  public SnapshotStoreBuilder authorizer(RestoreAuthorizer authorizer) {
+    Objects.requireNonNull(authorizer, "authorizer");
+    once(this.authorizer, "authorizer");
+    this.authorizer = authorizer;
+    return this;
+  }
+
+  /**
+   * Sets who hears about snapshots, restores, refusals and releases (default: nobody).
+   *
+   * @param listener the listener
+   * @return this builder
+   */
+  public SnapshotStoreBuilder listener(SnapshotListener listener) {
+    Objects.requireNonNull(listener, "listener");
+    once(this.listener, "listener");
+    this.listener = listener;
+    return this;
+  }
+
+  /**
+   * Keeps each snapshot for this long after it was taken; then its rollback window is closed.
+   * Conflicts with {@link #windowClosesAt}.
+   *
+   * @param retention a positive duration
+   * @return this builder
+   */
+  public SnapshotStoreBuilder retention(Duration retention) {
+    Objects.requireNonNull(retention, "retention");
+    if (retention.isNegative() || retention.isZero()) {
+      throw new IllegalArgumentException("retention must be positive, got " + retention);
+    }
+    once(this.retention, "retention");
+    if (windowClosesAt != null) {
+      throw new IllegalStateException(
+          "retention conflicts with windowClosesAt " + windowClosesAt + ": set one of them");
+    }
+    this.retention = retention;
+    return this;
+  }
+
+  /**
+   * Closes the rollback window of every snapshot at this instant. Conflicts with {@link
+   * #retention}.
+   *
+   * @param closesAt when the window closes
+   * @return this builder
+   */
+  public SnapshotStoreBuilder windowClosesAt(Instant closesAt) {
+    Objects.requireNonNull(closesAt, "closesAt");
+    once(this.windowClosesAt, "windowClosesAt");
+    if (retention != null) {
+      throw new IllegalStateException(
+          "windowClosesAt conflicts with retention " + retention + ": set one of them");
+    }
+    this.windowClosesAt = closesAt;
+    return this;
+  }
+
+  /**
+   * Compresses chunks on disk with DEFLATE (file-system store only; default off). Chunk hashes are
+   * over the uncompressed bytes either way.
+   *
+   * @param compression whether to compress
+   * @return this builder
+   */
+  public SnapshotStoreBuilder compression(boolean compression) {
+    fileSystemOnly("compression");
+    once(this.compression, "compression");
+    this.compression = compression;
+    return this;
+  }
+
+  /**
+   * Forces every chunk and manifest to disk before a snapshot is committed (file-system store
+   * only; default on). Turning it off trades crash safety against power loss for speed.
+   *
+   * @param fsync whether to fsync
+   * @return this builder
+   */
+  public SnapshotStoreBuilder fsync(boolean fsync) {
+    fileSystemOnly("fsync");
+    once(this.fsync, "fsync");
+    this.fsync = fsync;
+    return this;
+  }
+
+  /**
+   * Sets the size of the chunks an archive is cut into (default 4 MiB).
+   *
+   * @param bytes between 4 KiB and 64 MiB
+   * @return this builder
+   */
+  public SnapshotStoreBuilder chunkSize(int bytes) {
+    if (bytes < 4096 || bytes > (64 << 20)) {
+      throw new IllegalArgumentException(
+          "chunkSize must be between 4096 and " + (64 << 20) + " bytes, got " + bytes);
+    }
+    if (chunkSize != -1) {
+      throw new IllegalStateException("chunkSize is already set to " + chunkSize);
+    }
+    this.chunkSize = bytes;
+    return this;
+  }
+
+  /**
+   * Builds and opens the store. For the file-system store this takes the directory's lock and
+   * removes the leftovers of snapshots that were never committed, reporting each removal.
+   *
+   * @return the store
+   * @throws IllegalStateException if the authorizer or the rollback window is missing
+   * @throws SnapshotException if the directory cannot be opened or is in use by another process
+   */
+  public SnapshotStore build() {
+    if (authorizer == null) {
+      throw new IllegalStateException("an authorizer is required: who may restore?");
+    }
+    if (retention == null && windowClosesAt == null) {
+      throw new IllegalStateException(
+          "a rollback window is required: set retention(Duration) or windowClosesAt(Instant)");
+    }
+    Clock c = clock != null ? clock : Clock.systemUTC();
+    SnapshotListener l = listener != null ? listener : SnapshotListener.NONE;
+    Random r = random != null ? random : new SecureRandom();
+    int size = chunkSize != -1 ? chunkSize : DEFAULT_CHUNK_SIZE;
+    Backend backend =
+        directory == null
+            ? new MemoryBackend()
+            : FileSystemBackend.open(
+                directory, Boolean.TRUE.equals(compression), !Boolean.FALSE.equals(fsync));
+    return new DefaultSnapshotStore(this, backend, c, l, r, size);
+  }
+
+  private void fileSystemOnly(String what) {
+    if (directory == null) {
+      throw new IllegalStateException(what + " applies to the file-system store only");
+    }
+  }
+
+  private static void once(Object current, String what) {
+    if (current != null) {
+      throw new IllegalStateException(what + " is already set to " + current);
+    }
+  }
+}

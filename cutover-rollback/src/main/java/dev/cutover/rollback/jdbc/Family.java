@@ -1,0 +1,307 @@
+package dev.cutover.rollback.jdbc;
+
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Types;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeFormatterBuilder;
+import java.time.temporal.ChronoField;
+import java.util.HexFormat;
+import java.util.Locale;
+
+/**
+ * The database-independent kind of a column. Every value is encoded canonically by its family, so
+ * that the same logical value has the same bytes on H2, PostgreSQL and MariaDB:
+ *
+ * <ul>
+ *   <li>INTEGER: decimal digits; DECIMAL: {@code BigDecimal.stripTrailingZeros().toPlainString()};
+ *   <li>REAL, DOUBLE: the IEEE 754 bits, big-endian (4 and 8 bytes);
+ *   <li>BOOLEAN: one byte 0 or 1; BINARY: the bytes;
+ *   <li>TEXT: UTF-8; CHAR: UTF-8 without trailing spaces (databases differ in padding);
+ *   <li>DATE {@code yyyy-MM-dd}; TIME {@code HH:mm:ss.nnnnnnnnn}; TIMESTAMP {@code
+ *       yyyy-MM-ddTHH:mm:ss.nnnnnnnnn}; TIMESTAMPTZ the same in UTC with a {@code Z};
+ *   <li>OTHER: the driver's string form.
+ * </ul>
+ */
+enum Family {
+  INTEGER,
+  DECIMAL,
+  REAL,
+  DOUBLE,
+  BOOLEAN,
+  CHAR,
+  TEXT,
+  BINARY,
+  DATE,
+  TIME,
+  TIMESTAMP,
+  TIMESTAMPTZ,
+  OTHER;
+
+  static final DateTimeFormatter TIME_FORMAT =
+      new DateTimeFormatterBuilder().appendPattern("HH:mm:ss").appendLiteral('.')
+          .appendValue(ChronoField.NANO_OF_SECOND, 9).toFormatter(Locale.ROOT);
+  static final DateTimeFormatter TIMESTAMP_FORMAT =
+      new DateTimeFormatterBuilder().appendPattern("uuuu-MM-dd'T'HH:mm:ss").appendLiteral('.')
+          .appendValue(ChronoField.NANO_OF_SECOND, 9).toFormatter(Locale.ROOT);
+  private static final DateTimeFormatter PG_TIMESTAMPTZ =
+      new DateTimeFormatterBuilder().appendPattern("uuuu-MM-dd HH:mm:ss")
+          .optionalStart().appendFraction(ChronoField.NANO_OF_SECOND, 0, 9, true).optionalEnd()
+          .appendOffset("+HH:mm", "+00").toFormatter(Locale.ROOT);
+
+  static Family of(int sqlType, String typeName) {
+    String t = typeName == null ? "" : typeName.toLowerCase(Locale.ROOT);
+    if (t.equals("timestamptz") || t.contains("timestamp with time zone")) {
+      return TIMESTAMPTZ;
+    }
+    switch (sqlType) {
+      case Types.TINYINT:
+      case Types.SMALLINT:
+      case Types.INTEGER:
+      case Types.BIGINT:
+        return INTEGER;
+      case Types.NUMERIC:
+      case Types.DECIMAL:
+        return DECIMAL;
+      case Types.REAL:
+        return REAL;
+      case Types.FLOAT:
+      case Types.DOUBLE:
+        return DOUBLE;
+      case Types.BIT:
+      case Types.BOOLEAN:
+        return BOOLEAN;
+      case Types.CHAR:
+      case Types.NCHAR:
+        return CHAR;
+      case Types.VARCHAR:
+      case Types.LONGVARCHAR:
+      case Types.NVARCHAR:
+      case Types.LONGNVARCHAR:
+      case Types.CLOB:
+      case Types.NCLOB:
+        return TEXT;
+      case Types.BINARY:
+      case Types.VARBINARY:
+      case Types.LONGVARBINARY:
+      case Types.BLOB:
+        return BINARY;
+      case Types.DATE:
+        return DATE;
+      case Types.TIME:
+        return TIME;
+      case Types.TIMESTAMP:
+        return TIMESTAMP;
+      case Types.TIMESTAMP_WITH_TIMEZONE:
+        return TIMESTAMPTZ;
+      default:
+        return OTHER;
+    }
+  }
+
+  /** The tag that precedes a non-null value of this family in a canonical row. */
+  byte tag() {
+    return (byte) (ordinal() + 1);
+  }
+
+  static Family ofTag(byte tag) {
+    return values()[tag - 1];
+  }
+
+  /** Appends column {@code i} of the current row, canonically. */
+  void read(ResultSet rs, int i, RowBuffer out) throws SQLException {
+    switch (this) {
+      case INTEGER:
+      case OTHER:
+      case TEXT:
+        text(out, rs.getString(i), false);
+        return;
+      case CHAR:
+        text(out, rs.getString(i), true);
+        return;
+      case DECIMAL:
+        BigDecimal d = rs.getBigDecimal(i);
+        text(out, d == null ? null : canonical(d), false);
+        return;
+      case REAL:
+        float f = rs.getFloat(i);
+        if (rs.wasNull()) {
+          out.putNull();
+        } else {
+          out.putInt(tag(), Float.floatToIntBits(f));
+        }
+        return;
+      case DOUBLE:
+        double v = rs.getDouble(i);
+        if (rs.wasNull()) {
+          out.putNull();
+        } else {
+          out.putLong(tag(), Double.doubleToLongBits(v));
+        }
+        return;
+      case BOOLEAN:
+        boolean b = rs.getBoolean(i);
+        if (rs.wasNull()) {
+          out.putNull();
+        } else {
+          out.putBytes(tag(), new byte[] {(byte) (b ? 1 : 0)});
+        }
+        return;
+      case BINARY:
+        byte[] bytes = rs.getBytes(i);
+        if (bytes == null) {
+          out.putNull();
+        } else {
+          out.putBytes(tag(), bytes);
+        }
+        return;
+      case DATE:
+        LocalDate date = rs.getObject(i, LocalDate.class);
+        text(out, date == null ? null : date.toString(), false);
+        return;
+      case TIME:
+        LocalTime time = rs.getObject(i, LocalTime.class);
+        text(out, time == null ? null : TIME_FORMAT.format(time), false);
+        return;
+      case TIMESTAMP:
+        LocalDateTime ts = rs.getObject(i, LocalDateTime.class);
+        text(out, ts == null ? null : TIMESTAMP_FORMAT.format(ts), false);
+        return;
+      case TIMESTAMPTZ:
+        OffsetDateTime odt = rs.getObject(i, OffsetDateTime.class);
+        text(out, odt == null ? null : utc(odt.toInstant()), false);
+        return;
+      default:
+        throw new IllegalStateException("unknown family " + this);
+    }
+  }
+
+  /**
+   * Appends a field of PostgreSQL's COPY text format (already unescaped; {@code null} for
+   * {@code \N}), canonically. The session runs with ISO dates, UTC and shortest exact floats.
+   */
+  void readCopyText(String s, RowBuffer out) {
+    if (s == null) {
+      out.putNull();
+      return;
+    }
+    switch (this) {
+      case INTEGER:
+      case OTHER:
+      case TEXT:
+        text(out, s, false);
+        return;
+      case CHAR:
+        text(out, s, true);
+        return;
+      case DECIMAL:
+        text(out, s.equals("NaN") ? s : canonical(new BigDecimal(s)), false);
+        return;
+      case REAL:
+        out.putInt(tag(), Float.floatToIntBits(Float.parseFloat(s)));
+        return;
+      case DOUBLE:
+        out.putLong(tag(), Double.doubleToLongBits(Double.parseDouble(s)));
+        return;
+      case BOOLEAN:
+        out.putBytes(tag(), new byte[] {(byte) (s.equals("t") ? 1 : 0)});
+        return;
+      case BINARY:
+        out.putBytes(tag(), HexFormat.of().parseHex(s, 2, s.length()));
+        return;
+      case DATE:
+        text(out, LocalDate.parse(s).toString(), false);
+        return;
+      case TIME:
+        text(out, TIME_FORMAT.format(LocalTime.parse(s)), false);
+        return;
+      case TIMESTAMP:
+        text(out, TIMESTAMP_FORMAT.format(LocalDateTime.parse(s.replace(' ', 'T'))), false);
+        return;
+      case TIMESTAMPTZ:
+        text(out, utc(OffsetDateTime.parse(s, PG_TIMESTAMPTZ).toInstant()), false);
+        return;
+      default:
+        throw new IllegalStateException("unknown family " + this);
+    }
+  }
+
+  /** Binds a canonical value (as {@link RowBuffer} stored it) to parameter {@code i}. */
+  void bind(PreparedStatement ps, int i, byte[] buf, int off, int len) throws SQLException {
+    switch (this) {
+      case INTEGER:
+        String n = string(buf, off, len);
+        if (n.length() < 19) {
+          ps.setLong(i, Long.parseLong(n));
+        } else {
+          ps.setBigDecimal(i, new BigDecimal(n));
+        }
+        return;
+      case DECIMAL:
+        ps.setBigDecimal(i, new BigDecimal(string(buf, off, len)));
+        return;
+      case REAL:
+        ps.setFloat(i, Float.intBitsToFloat(RowBuffer.getInt(buf, off)));
+        return;
+      case DOUBLE:
+        ps.setDouble(i, Double.longBitsToDouble(RowBuffer.getLong(buf, off)));
+        return;
+      case BOOLEAN:
+        ps.setBoolean(i, buf[off] != 0);
+        return;
+      case BINARY:
+        ps.setBytes(i, java.util.Arrays.copyOfRange(buf, off, off + len));
+        return;
+      case DATE:
+        ps.setObject(i, LocalDate.parse(string(buf, off, len)));
+        return;
+      case TIME:
+        ps.setObject(i, LocalTime.parse(string(buf, off, len)));
+        return;
+      case TIMESTAMP:
+        ps.setObject(i, LocalDateTime.parse(string(buf, off, len)));
+        return;
+      case TIMESTAMPTZ:
+        ps.setObject(i, Instant.parse(string(buf, off, len)).atOffset(ZoneOffset.UTC));
+        return;
+      default:
+        ps.setString(i, string(buf, off, len));
+    }
+  }
+
+  private static String string(byte[] buf, int off, int len) {
+    return new String(buf, off, len, StandardCharsets.UTF_8);
+  }
+
+  private void text(RowBuffer out, String s, boolean stripTrailingSpaces) {
+    if (s == null) {
+      out.putNull();
+      return;
+    }
+    if (stripTrailingSpaces) {
+      int end = s.length();
+      while (end > 0 && s.charAt(end - 1) == ' ') {
+        end--;
+      }
+      s = s.substring(0, end);
+    }
+    out.putString(tag(), s);
+  }
+
+  static String canonical(BigDecimal d) {
+    return d.signum() == 0 ? "0" : d.stripTrailingZeros().toPlainString();
+  }
+
+  private static String utc(Instant i) {
+    return TIMESTAMP_FORMAT.format(i.atOffset(ZoneOffset.UTC)) + "Z";
+  }
+}

@@ -1,0 +1,190 @@
+package dev.cutover.rollback.jdbc;
+
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.sql.Connection;
+import java.sql.DatabaseMetaData;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.stream.Collectors;
+
+/**
+ * A table's definition as captured beside its data: its exact name and its columns (name, type,
+ * size, nullability, primary key), enough to recreate it after it was dropped or altered.
+ * Secondary indexes, foreign keys, defaults and triggers are not captured.
+ */
+record TableDefinition(String name, List<Column> columns) {
+  TableDefinition {
+    columns = List.copyOf(columns);
+  }
+
+  /** Finds a table in the connection's current catalog and schema, ignoring case. */
+  static Optional<TableDefinition> read(Connection c, String table) throws SQLException {
+    DatabaseMetaData md = c.getMetaData();
+    String catalog = c.getCatalog();
+    String schema = c.getSchema();
+    String exact = null;
+    try (ResultSet rs = md.getTables(catalog, schema, "%", new String[] {"TABLE"})) {
+      while (rs.next()) {
+        String n = rs.getString("TABLE_NAME");
+        if (n.equals(table) || (exact == null && n.equalsIgnoreCase(table))) {
+          exact = n;
+        }
+      }
+    }
+    if (exact == null) {
+      return Optional.empty();
+    }
+    List<String> key = new ArrayList<>();
+    List<int[]> keySeq = new ArrayList<>();
+    try (ResultSet rs = md.getPrimaryKeys(catalog, schema, exact)) {
+      while (rs.next()) {
+        key.add(rs.getString("COLUMN_NAME"));
+        keySeq.add(new int[] {rs.getInt("KEY_SEQ")});
+      }
+    }
+    List<Column> cols = new ArrayList<>();
+    List<Integer> ordinals = new ArrayList<>();
+    try (ResultSet rs = md.getColumns(catalog, schema, exact, "%")) {
+      while (rs.next()) {
+        if (!exact.equals(rs.getString("TABLE_NAME"))) {
+          continue;
+        }
+        String col = rs.getString("COLUMN_NAME");
+        int k = key.indexOf(col);
+        cols.add(
+            new Column(
+                col,
+                rs.getInt("DATA_TYPE"),
+                rs.getString("TYPE_NAME"),
+                rs.getInt("COLUMN_SIZE"),
+                rs.getInt("DECIMAL_DIGITS"),
+                rs.getInt("NULLABLE") != DatabaseMetaData.columnNoNulls,
+                k < 0 ? 0 : keySeq.get(k)[0]));
+        ordinals.add(rs.getInt("ORDINAL_POSITION"));
+      }
+    }
+    List<Column> ordered = new ArrayList<>(cols);
+    ordered.sort(Comparator.comparingInt(col -> ordinals.get(cols.indexOf(col))));
+    return Optional.of(new TableDefinition(exact, ordered));
+  }
+
+  /** The canonical form that enters the digest: the same for the same logical table anywhere. */
+  void writeCanonical(DataOutputStream out) throws IOException {
+    writeString(out, name.toLowerCase(Locale.ROOT));
+    out.writeInt(columns.size());
+    for (Column c : columns) {
+      writeString(out, c.name().toLowerCase(Locale.ROOT));
+      writeString(out, c.family().name());
+      out.writeBoolean(c.nullable());
+      out.writeInt(c.keyPosition());
+    }
+  }
+
+  void write(DataOutputStream out) throws IOException {
+    writeString(out, name);
+    out.writeInt(columns.size());
+    for (Column c : columns) {
+      writeString(out, c.name());
+      out.writeInt(c.sqlType());
+      writeString(out, c.typeName());
+      out.writeInt(c.size());
+      out.writeInt(c.scale());
+      out.writeBoolean(c.nullable());
+      out.writeInt(c.keyPosition());
+    }
+  }
+
+  static TableDefinition readFrom(DataInputStream in) throws IOException {
+    String name = readString(in);
+    int n = in.readInt();
+    List<Column> cols = new ArrayList<>(n);
+    for (int i = 0; i < n; i++) {
+      cols.add(
+          new Column(
+              readString(in), in.readInt(), readString(in), in.readInt(), in.readInt(),
+              in.readBoolean(), in.readInt()));
+    }
+    return new TableDefinition(name, cols);
+  }
+
+  String columnList(String quote) {
+    return columns.stream().map(c -> quote(c.name(), quote)).collect(Collectors.joining(", "));
+  }
+
+  /** CREATE TABLE in the dialect the definition was read from. */
+  String createStatement(Dialect dialect, String quote) {
+    StringBuilder b = new StringBuilder("CREATE TABLE ").append(quote(name, quote)).append(" (");
+    for (int i = 0; i < columns.size(); i++) {
+      Column c = columns.get(i);
+      b.append(i == 0 ? "" : ", ").append(quote(c.name(), quote)).append(' ')
+          .append(typeOf(c, dialect));
+      if (!c.nullable()) {
+        b.append(" NOT NULL");
+      }
+    }
+    List<Column> key =
+        columns.stream().filter(c -> c.keyPosition() > 0)
+            .sorted(Comparator.comparingInt(Column::keyPosition)).toList();
+    if (!key.isEmpty()) {
+      b.append(", PRIMARY KEY (")
+          .append(key.stream().map(c -> quote(c.name(), quote)).collect(Collectors.joining(", ")))
+          .append(')');
+    }
+    return b.append(')').toString();
+  }
+
+  private static String typeOf(Column c, Dialect dialect) {
+    String t = c.typeName();
+    String lower = t.toLowerCase(Locale.ROOT);
+    Family f = c.family();
+    if (dialect == Dialect.MARIADB && f == Family.BOOLEAN) {
+      return "BOOLEAN";
+    }
+    if (f == Family.DECIMAL && c.size() > 0 && !(dialect == Dialect.POSTGRESQL && c.size() >= 1000)) {
+      return t + "(" + c.size() + ", " + c.scale() + ")";
+    }
+    boolean sized =
+        switch (lower) {
+          case "varchar", "character varying", "char", "character", "bpchar", "nvarchar",
+              "nchar", "varbinary", "binary", "binary varying" -> true;
+          default -> false;
+        };
+    if (sized && c.size() > 0 && c.size() < 10_485_760) {
+      return t + "(" + c.size() + ")";
+    }
+    if (dialect == Dialect.MARIADB) {
+      // MariaDB reports fractional seconds only through the display size: 19 (or 8 for TIME),
+      // plus the point and the digits.
+      int base = lower.equals("time") ? 8 : 19;
+      if ((lower.equals("datetime") || lower.equals("timestamp") || lower.equals("time"))
+          && c.size() > base + 1) {
+        return t + "(" + (c.size() - base - 1) + ")";
+      }
+    }
+    return t;
+  }
+
+  static String quote(String identifier, String quote) {
+    return quote + identifier.replace(quote, quote + quote) + quote;
+  }
+
+  private static void writeString(DataOutputStream out, String s) throws IOException {
+    byte[] b = s.getBytes(StandardCharsets.UTF_8);
+    out.writeInt(b.length);
+    out.write(b);
+  }
+
+  private static String readString(DataInputStream in) throws IOException {
+    byte[] b = new byte[in.readInt()];
+    in.readFully(b);
+    return new String(b, StandardCharsets.UTF_8);
+  }
+}

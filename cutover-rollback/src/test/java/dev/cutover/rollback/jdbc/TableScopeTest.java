@@ -1,0 +1,179 @@
+package dev.cutover.rollback.jdbc;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.cutover.migration.testing.DatabaseExtension;
+import dev.cutover.migration.testing.DatabaseTest;
+import dev.cutover.migration.testing.FreshDatabase;
+import dev.cutover.migration.testing.TestDatabase;
+import dev.cutover.rollback.Authorization;
+import dev.cutover.rollback.MutableClock;
+import dev.cutover.rollback.PrincipalAllowlist;
+import dev.cutover.rollback.RecordingListener;
+import dev.cutover.rollback.RestoreRefusal;
+import dev.cutover.rollback.RestoreUnauthorizedException;
+import dev.cutover.rollback.SnapshotContext;
+import dev.cutover.rollback.SnapshotRef;
+import dev.cutover.rollback.SnapshotStore;
+import dev.cutover.rollback.SnapshotTamperedException;
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.Statement;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class TableScopeTest {
+  @TempDir Path dir;
+
+  static void seed(FreshDatabase db, int rows) throws Exception {
+    try (Connection c = db.connect()) {
+      TableFixtures.createAccounts(c, db.kind());
+      for (int i = 0; i < rows; i++) {
+        TableFixtures.insertAccount(c, i, "owner \t\n\\ é " + i, i % 3 == 0 ? null : i + ".50");
+      }
+    }
+  }
+
+  static void execute(FreshDatabase db, String sql) throws Exception {
+    try (Connection c = db.connect();
+        Statement s = c.createStatement()) {
+      s.execute(sql);
+    }
+  }
+
+  @DatabaseTest
+  void restore_recreatesDroppedTableWithItsDefinitionAndRows(FreshDatabase db) throws Exception {
+    seed(db, 20);
+    TableScope scope = TableFixtures.accounts(db);
+    ByteArrayOutputStream archive = new ByteArrayOutputStream();
+    String digest = scope.capture(archive);
+    TableDefinition definition;
+    try (Connection c = db.connect()) {
+      definition = TableDefinition.read(c, "accounts").orElseThrow();
+    }
+    assertThat(scope.digest()).isEqualTo(digest);
+
+    execute(db, "DROP TABLE accounts");
+    assertThat(scope.digest()).isNotEqualTo(digest);
+    scope.restore(new ByteArrayInputStream(archive.toByteArray()));
+
+    assertThat(scope.digest()).isEqualTo(digest);
+    try (Connection c = db.connect()) {
+      assertThat(TableDefinition.read(c, "accounts")).contains(definition);
+    }
+  }
+
+  @DatabaseTest
+  void restore_ofTableThatWasAbsent_dropsIt(FreshDatabase db) throws Exception {
+    TableScope scope = TableScope.builder(db::connect).table("later").build();
+    ByteArrayOutputStream archive = new ByteArrayOutputStream();
+    String absent = scope.capture(archive);
+    execute(db, "CREATE TABLE later (id INT PRIMARY KEY)");
+    assertThat(scope.digest()).isNotEqualTo(absent);
+    scope.restore(new ByteArrayInputStream(archive.toByteArray()));
+    assertThat(scope.digest()).isEqualTo(absent);
+    try (Connection c = db.connect()) {
+      assertThat(TableDefinition.read(c, "later")).isEmpty();
+    }
+  }
+
+  @DatabaseTest
+  void digest_ignoresPhysicalRowOrder(FreshDatabase db) throws Exception {
+    seed(db, 10);
+    TableScope scope = TableFixtures.accounts(db);
+    String digest = scope.digest();
+    // Delete and re-insert the same rows in another order: a different physical layout.
+    execute(db, "CREATE TABLE copy_of AS SELECT * FROM accounts");
+    execute(db, "DELETE FROM accounts");
+    execute(db, "INSERT INTO accounts SELECT * FROM copy_of ORDER BY id DESC");
+    assertThat(scope.digest()).isEqualTo(digest);
+    execute(db, "UPDATE accounts SET owner = 'x' WHERE id = 3");
+    assertThat(scope.digest()).isNotEqualTo(digest);
+  }
+
+  @DatabaseTest
+  void restore_refusedForUnauthorisedOrTampered_changesNothing(FreshDatabase db) throws Exception {
+    seed(db, 15);
+    TableScope scope = TableFixtures.accounts(db);
+    RecordingListener listener = new RecordingListener();
+    Path storeDir = dir.resolve("store-" + db.kind());
+    try (SnapshotStore store =
+        SnapshotStore.onFileSystem(storeDir)
+            .chunkSize(4096)
+            .clock(MutableClock.at("2026-11-21T10:00:00Z"))
+            .listener(listener)
+            .authorizer(PrincipalAllowlist.builder().allow("alice").build())
+            .retention(Duration.ofHours(1))
+            .build()) {
+      SnapshotRef ref = store.snapshot(scope, SnapshotContext.of("engine", "c1", "t1"));
+      execute(db, "DELETE FROM accounts WHERE id < 5");
+      execute(db, "ALTER TABLE accounts ADD COLUMN extra INT");
+      String mutated = scope.digest();
+
+      assertThatThrownBy(() -> store.restore(ref, scope, Authorization.of("mallory")))
+          .isInstanceOf(RestoreUnauthorizedException.class);
+      assertThat(scope.digest()).isEqualTo(mutated);
+
+      List<Path> chunks = new ArrayList<>();
+      try (Stream<Path> s = Files.walk(storeDir.resolve("chunks"))) {
+        s.filter(Files::isRegularFile).forEach(chunks::add);
+      }
+      Path last = chunks.get(chunks.size() - 1);
+      byte[] bytes = Files.readAllBytes(last);
+      bytes[bytes.length / 2] ^= 0x40;
+      Files.write(last, bytes);
+      assertThatThrownBy(() -> store.restore(ref, scope, Authorization.of("alice")))
+          .isInstanceOf(SnapshotTamperedException.class);
+      assertThat(scope.digest()).isEqualTo(mutated);
+
+      assertThat(listener.refusals).extracting(RestoreRefusal::reason)
+          .containsExactly(RestoreRefusal.Reason.UNAUTHORIZED, RestoreRefusal.Reason.TAMPERED);
+      assertThat(listener.refusals).extracting(RestoreRefusal::principal)
+          .containsExactly("mallory", "alice");
+    }
+  }
+
+  @Test
+  void digest_isTheSameForTheSameDataOnEveryDatabase() throws Exception {
+    List<String> digests = new ArrayList<>();
+    for (TestDatabase kind : TestDatabase.values()) {
+      try (FreshDatabase db = DatabaseExtension.open(kind)) {
+        seed(db, 25);
+        execute(db, "CREATE TABLE notes (id INT PRIMARY KEY, body VARCHAR(10))");
+        digests.add(
+            TableScope.builder(db::connect).table("accounts").table("notes").build().digest());
+      }
+    }
+    assertThat(digests).hasSize(3).containsOnly(digests.get(0));
+  }
+
+  @Test
+  void builder_checksEveryArgument() {
+    ConnectionSource none = () -> {
+      throw new java.sql.SQLException("unused");
+    };
+    assertThatThrownBy(() -> TableScope.builder(null)).hasMessage("source");
+    assertThatThrownBy(() -> TableScope.builder(none).table(null)).hasMessage("table");
+    assertThatThrownBy(() -> TableScope.builder(none).table(" "))
+        .isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> TableScope.builder(none).keyRange("t", "id", 5, 5))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("[5, 5)");
+    assertThatThrownBy(() -> TableScope.builder(none).table("t").table("T"))
+        .isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> TableScope.builder(none).build())
+        .isInstanceOf(IllegalStateException.class);
+    assertThatThrownBy(() -> TableScope.builder(none).name("a").name("b"))
+        .isInstanceOf(IllegalStateException.class);
+    assertThat(TableScope.builder(none).table("A").keyRange("b", "ID", 1, 9).build().name())
+        .isEqualTo("tables[a, b[id 1..9)]");
+  }
+}

@@ -1,0 +1,206 @@
+package dev.cutover.docs.rollback;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.cutover.rollback.Authorization;
+import dev.cutover.rollback.PrincipalAllowlist;
+import dev.cutover.rollback.RestoreRefusal;
+import dev.cutover.rollback.RestoreReport;
+import dev.cutover.rollback.RestoreUnauthorizedException;
+import dev.cutover.rollback.SnapshotContext;
+import dev.cutover.rollback.SnapshotListener;
+import dev.cutover.rollback.SnapshotRef;
+import dev.cutover.rollback.SnapshotStore;
+import dev.cutover.rollback.files.FileTreeScope;
+import dev.cutover.rollback.jdbc.TableScope;
+import dev.cutover.rollback.spi.SnapshotScope;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.OutputStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.Statement;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HexFormat;
+import java.util.List;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** The examples of docs/rollback.md; each section there is copied from a test here. */
+class RollbackSnippetsTest {
+  @TempDir Path dir;
+
+  @Test
+  void snapshotAndRestoreATable() throws Exception {
+    String url = "jdbc:h2:mem:snippets;DB_CLOSE_DELAY=-1";
+    try (Connection c = DriverManager.getConnection(url, "sa", "");
+        Statement s = c.createStatement()) {
+      s.execute("CREATE TABLE accounts (id BIGINT PRIMARY KEY, owner VARCHAR(40) NOT NULL,"
+          + " balance DECIMAL(12, 2))");
+      s.execute("INSERT INTO accounts VALUES (1, 'ada', 10.00), (2, 'bob', NULL)");
+    }
+    Path storeDirectory = dir.resolve("snapshots");
+
+    // --- snippet: table ---
+    TableScope accounts = TableScope.builder(() -> DriverManager.getConnection(url, "sa", ""))
+        .table("accounts")
+        .build();
+
+    try (SnapshotStore store = SnapshotStore.onFileSystem(storeDirectory)
+        .compression(true)
+        .clock(Clock.systemUTC())
+        .authorizer(PrincipalAllowlist.builder().allow("alice", "engine").build())
+        .retention(Duration.ofDays(7))
+        .build()) {
+      SnapshotRef before = store.snapshot(accounts, SnapshotContext.of("engine", "release-42", "migrate"));
+
+      // ... the migration goes wrong: the table is altered and rows are lost ...
+      try (Connection c = DriverManager.getConnection(url, "sa", "");
+          Statement s = c.createStatement()) {
+        s.execute("ALTER TABLE accounts DROP COLUMN balance");
+        s.execute("DELETE FROM accounts WHERE id = 2");
+      }
+
+      RestoreReport report = store.restore(before, accounts, Authorization.of("alice"));
+      // The restored table's digest was recomputed and equals the snapshot's.
+      assertThat(report.verifiedDigest()).isEqualTo(accounts.digest());
+    }
+    // --- end snippet ---
+
+    try (Connection c = DriverManager.getConnection(url, "sa", "");
+        Statement s = c.createStatement();
+        var rs = s.executeQuery("SELECT COUNT(*), SUM(balance) FROM accounts")) {
+      rs.next();
+      assertThat(rs.getInt(1)).isEqualTo(2);
+      assertThat(rs.getBigDecimal(2)).isEqualByComparingTo("10");
+      s.execute("DROP TABLE accounts");
+    }
+  }
+
+  @Test
+  void refusalsAreReported() throws Exception {
+    Path config = dir.resolve("config");
+    Files.createDirectories(config);
+    Files.writeString(config.resolve("app.yaml"), "feature: off\n");
+
+    // --- snippet: policy ---
+    List<String> audit = new ArrayList<>();
+    SnapshotListener toAudit = new SnapshotListener() {
+      @Override
+      public void onRestored(RestoreReport report) {
+        audit.add("restored " + report.snapshot().id() + " by " + report.principal());
+      }
+
+      @Override
+      public void onRestoreRefused(RestoreRefusal refusal) {
+        audit.add("refused " + refusal.reason() + " to " + refusal.principal() + ": "
+            + refusal.detail());
+      }
+    };
+    FileTreeScope files = FileTreeScope.builder(config).name("app-config").production(true).build();
+
+    try (SnapshotStore store = SnapshotStore.inMemory()
+        .authorizer(PrincipalAllowlist.builder()
+            .allow("alice")
+            .approvers("bob", "carol", "dave")
+            .quorum(2)
+            .build())
+        .listener(toAudit)
+        .retention(Duration.ofHours(4))
+        .build()) {
+      SnapshotRef ref = store.snapshot(files, SnapshotContext.of("engine", "release-42", "flip"));
+      Files.writeString(config.resolve("app.yaml"), "feature: on\n");
+
+      // A production scope needs a quorum: one approval is not enough, and nothing changes.
+      assertThatThrownBy(() ->
+          store.restore(ref, files, Authorization.withApprovals("alice", List.of("bob"))))
+          .isInstanceOf(RestoreUnauthorizedException.class);
+
+      // Approvals are ids the caller has verified (the engine checks their signatures).
+      store.restore(ref, files, Authorization.withApprovals("alice", List.of("bob", "carol")));
+    }
+    // --- end snippet ---
+
+    assertThat(Files.readString(config.resolve("app.yaml"))).isEqualTo("feature: off\n");
+    assertThat(audit).hasSize(2);
+    assertThat(audit.get(0)).startsWith("refused UNAUTHORIZED to alice: ")
+        .contains("needs 2 distinct approvals");
+    assertThat(audit.get(1)).startsWith("restored s-");
+  }
+
+  // --- snippet: spi ---
+  /** A host resource: feature flags kept in a concurrent map. */
+  static final class FlagsScope implements SnapshotScope {
+    final ConcurrentHashMap<String, String> flags = new ConcurrentHashMap<>();
+
+    @Override
+    public String name() {
+      return "feature-flags";
+    }
+
+    @Override
+    public String capture(OutputStream archive) throws IOException {
+      DataOutputStream out = new DataOutputStream(archive);
+      List<String> keys = flags.keySet().stream().sorted().toList();
+      out.writeInt(keys.size());
+      for (String k : keys) {
+        out.writeUTF(k);
+        out.writeUTF(flags.get(k));
+      }
+      out.flush();
+      return digest();
+    }
+
+    @Override
+    public void restore(InputStream archive) throws IOException {
+      DataInputStream in = new DataInputStream(archive);
+      ConcurrentHashMap<String, String> restored = new ConcurrentHashMap<>();
+      for (int n = in.readInt(); n > 0; n--) {
+        restored.put(in.readUTF(), in.readUTF());
+      }
+      flags.keySet().retainAll(restored.keySet());
+      flags.putAll(restored);
+    }
+
+    @Override
+    public String digest() {
+      StringBuilder canonical = new StringBuilder();
+      flags.keySet().stream().sorted()
+          .forEach(k -> canonical.append(k).append('=').append(flags.get(k)).append('\n'));
+      try {
+        return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256")
+            .digest(canonical.toString().getBytes(StandardCharsets.UTF_8)));
+      } catch (NoSuchAlgorithmException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+  }
+  // --- end snippet ---
+
+  @Test
+  void hostDefinedScope() {
+    FlagsScope flags = new FlagsScope();
+    flags.flags.put("checkout.v2", "off");
+    try (SnapshotStore store = SnapshotStore.inMemory()
+        .authorizer(PrincipalAllowlist.builder().allow("engine").build())
+        .retention(Duration.ofHours(1))
+        .build()) {
+      SnapshotRef ref = store.snapshot(flags, SnapshotContext.of("engine", "release-42", "flip"));
+      flags.flags.put("checkout.v2", "on");
+      flags.flags.put("extra", "1");
+      store.restore(ref, flags, Authorization.of("engine"));
+    }
+    assertThat(flags.flags).containsExactly(java.util.Map.entry("checkout.v2", "off"));
+  }
+}
