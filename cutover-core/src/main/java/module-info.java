@@ -10,4 +10,5 @@ module dev.cutover.core {
   requires static java.sql;
 
   exports dev.cutover;
+  exports dev.cutover.report;
 }
