@@ -81,7 +81,7 @@ public final class HtmlReport {
   }
 
   private static void header(StringBuilder out, ReportModel model, Fmt fmt) {
-    LogVerification v = model.verification();
+    ReportVerification v = model.verification();
     out.append("<header>\n<h1>Cutover report: ").append(esc(model.planId())).append("</h1>\n")
         .append("<p class=\"digest\">plan digest <code>").append(esc(model.planDigest()))
         .append("</code></p>\n");

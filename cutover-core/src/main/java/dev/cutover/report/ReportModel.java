@@ -38,7 +38,7 @@ public record ReportModel(
     List<ReportIncident> incidents,
     List<ReportNote> notes,
     List<RecoveryDrill> drills,
-    LogVerification verification) {
+    ReportVerification verification) {
 
   /**
    * Checks the model and copies its lists.
@@ -224,7 +224,7 @@ public record ReportModel(
     private String planId;
     private String planDigest;
     private Instant plannedStart;
-    private LogVerification verification;
+    private ReportVerification verification;
     private final List<ReportTask> tasks = new ArrayList<>();
     private final List<ReportGate> gates = new ArrayList<>();
     private final List<ReportRollback> rollbacks = new ArrayList<>();
@@ -282,7 +282,7 @@ public record ReportModel(
      * @throws NullPointerException if result is null
      * @throws IllegalStateException if it was already set
      */
-    public Builder verification(LogVerification result) {
+    public Builder verification(ReportVerification result) {
       Objects.requireNonNull(result, "result");
       once(verification, "verification");
       verification = result;

@@ -95,7 +95,7 @@ class HtmlReportChromiumTest {
     ReportModel model = ReportModel.builder()
         .plan("p", "d")
         .plannedStart(ReportFixtures.T0)
-        .verification(LogVerification.verified(3, ReportFixtures.ROOT))
+        .verification(ReportVerification.verified(3, ReportFixtures.ROOT))
         .addTask(ReportFixtures.task(evil, evil, "<b>owner</b>", ReportTask.Kind.STEP, 0, 5,
             ReportFixtures.at(0, 0), ReportFixtures.at(6, 0), true, false,
             ReportTask.Status.COMPLETED))

@@ -46,7 +46,7 @@ class HtmlReportTest {
   void render_placesBarsOnTheTimeAxis() {
     ReportModel model = ReportModel.builder()
         .plan("p", "d").plannedStart(ReportFixtures.T0)
-        .verification(LogVerification.verified(1, ReportFixtures.ROOT))
+        .verification(ReportVerification.verified(1, ReportFixtures.ROOT))
         .addTask(ReportFixtures.task("a", "a", "", ReportTask.Kind.STEP, 0, 10,
             ReportFixtures.at(0, 0), ReportFixtures.at(20, 0), false, false,
             ReportTask.Status.COMPLETED))
@@ -78,7 +78,7 @@ class HtmlReportTest {
   void render_escapesEveryStringFromTheLog() {
     ReportModel model = ReportModel.builder()
         .plan(EVIL, EVIL).plannedStart(ReportFixtures.T0)
-        .verification(LogVerification.failed(2, "", 1, EVIL))
+        .verification(ReportVerification.failed(2, "", 1, EVIL))
         .addTask(ReportFixtures.task(EVIL, EVIL, EVIL, ReportTask.Kind.STEP, 0, 1,
             ReportFixtures.at(0, 0), ReportFixtures.at(1, 0), true, true,
             ReportTask.Status.COMPLETED))
@@ -119,7 +119,7 @@ class HtmlReportTest {
     ReportModel ok = ReportFixtures.rolledBack();
     ReportModel failed = new ReportModel(ok.planId(), ok.planDigest(), ok.plannedStart(),
         ok.tasks(), ok.gates(), ok.rollbacks(), ok.incidents(), ok.notes(), ok.drills(),
-        LogVerification.failed(57, "", 17, "prev does not match the hash of entry 16"));
+        ReportVerification.failed(57, "", 17, "prev does not match the hash of entry 16"));
     String html = HtmlReport.render(failed);
     assertThat(html).containsSubsequence("<header>", "data-verified=\"false\"",
         "THE LOG DID NOT VERIFY", "entry 17: prev does not match the hash of entry 16",
@@ -131,7 +131,7 @@ class HtmlReportTest {
   @Test
   void render_handlesAnEmptyPlan() {
     ReportModel empty = ReportModel.builder().plan("p", "d").plannedStart(ReportFixtures.T0)
-        .verification(LogVerification.verified(0, "")).build();
+        .verification(ReportVerification.verified(0, "")).build();
     String html = HtmlReport.render(empty);
     assertThat(html).contains("The plan has no tasks").contains("data-tasks=\"0\"");
   }

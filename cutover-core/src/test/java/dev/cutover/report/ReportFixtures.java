@@ -37,7 +37,7 @@ final class ReportFixtures {
     return ReportModel.builder()
         .plan("billing-db-cutover", DIGEST)
         .plannedStart(T0)
-        .verification(LogVerification.verified(57, ROOT))
+        .verification(ReportVerification.verified(57, ROOT))
         .addTask(task("freeze-writes", "Freeze writes to billing", "ops", step, 0, 5,
             at(0, 0), at(4, 10), true, false, undone))
         .addTask(task("snapshot-db", "Snapshot billing database", "dba", step, 5, 20,

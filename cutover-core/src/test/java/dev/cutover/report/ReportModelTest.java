@@ -19,7 +19,7 @@ class ReportModelTest {
     return ReportModel.builder()
         .plan("p", "d")
         .plannedStart(ReportFixtures.T0)
-        .verification(LogVerification.verified(1, ReportFixtures.ROOT));
+        .verification(ReportVerification.verified(1, ReportFixtures.ROOT));
   }
 
   @Test
@@ -149,9 +149,9 @@ class ReportModelTest {
         ReportRollback.Outcome.COMPLETED, "")).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> GateApproval.refused("x", "GO", ""))
         .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> LogVerification.verified(1, "ABC"))
+    assertThatThrownBy(() -> ReportVerification.verified(1, "ABC"))
         .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("64 lower-case hex");
-    assertThatThrownBy(() -> LogVerification.failed(1, "", 0, " "))
+    assertThatThrownBy(() -> ReportVerification.failed(1, "", 0, " "))
         .isInstanceOf(IllegalArgumentException.class);
   }
 

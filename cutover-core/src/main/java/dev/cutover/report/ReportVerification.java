@@ -14,7 +14,7 @@ import java.util.OptionalLong;
  * @param failedSeq the position of the first entry that failed, empty when the log verified
  * @param failure why that entry failed; empty when the log verified
  */
-public record LogVerification(
+public record ReportVerification(
     long size, String root, boolean ok, OptionalLong failedSeq, String failure) {
 
   /**
@@ -25,7 +25,7 @@ public record LogVerification(
    *     digits (or empty), or a failure is given for a log that verified, or none for one that
    *     did not
    */
-  public LogVerification {
+  public ReportVerification {
     if (size < 0) {
       throw new IllegalArgumentException("size must not be negative, was " + size);
     }
@@ -50,8 +50,8 @@ public record LogVerification(
    * @param root its hex Merkle root
    * @return the result
    */
-  public static LogVerification verified(long size, String root) {
-    return new LogVerification(size, root, true, OptionalLong.empty(), "");
+  public static ReportVerification verified(long size, String root) {
+    return new ReportVerification(size, root, true, OptionalLong.empty(), "");
   }
 
   /**
@@ -63,7 +63,7 @@ public record LogVerification(
    * @param failure why it failed
    * @return the result
    */
-  public static LogVerification failed(long size, String root, long failedSeq, String failure) {
-    return new LogVerification(size, root, false, OptionalLong.of(failedSeq), failure);
+  public static ReportVerification failed(long size, String root, long failedSeq, String failure) {
+    return new ReportVerification(size, root, false, OptionalLong.of(failedSeq), failure);
   }
 }
