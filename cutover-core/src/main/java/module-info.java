@@ -11,4 +11,10 @@ module dev.cutover.core {
 
   exports dev.cutover;
   exports dev.cutover.report;
+  exports dev.cutover.crypto;
+  exports dev.cutover.json;
+  exports dev.cutover.plan;
+  exports dev.cutover.replay;
+  exports dev.cutover.engine;
+  exports dev.cutover.engine.spi;
 }

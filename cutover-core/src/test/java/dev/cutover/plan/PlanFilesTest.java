@@ -1,0 +1,183 @@
+package dev.cutover.plan;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class PlanFilesTest {
+  static final String JSON =
+      """
+      {"id": "accounts-cutover", "deadline": "PT2H", "buffer": "PT10M", "tasks": [
+        {"id": "freeze", "owner": "dba", "duration": "PT5M", "action": "freeze-writes"},
+        {"id": "copy", "after": ["freeze"],
+         "estimate": {"optimistic": "PT20M", "likely": "PT30M", "pessimistic": "PT1H"},
+         "buffer": "PT5M"},
+        {"id": "go", "kind": "gate", "after": ["copy"], "duration": "PT10M"},
+        {"id": "switch", "after": ["go"], "duration": "PT1M", "irreversible": true},
+        {"id": "done", "kind": "milestone", "name": "Traffic on new cluster", "after": ["switch"]}
+      ]}
+      """;
+
+  static final String YAML =
+      """
+      id: accounts-cutover
+      deadline: PT2H
+      buffer: PT10M
+      tasks:
+        - {id: freeze, owner: dba, duration: PT5M, action: freeze-writes}
+        - id: copy
+          after: [freeze]
+          estimate: {optimistic: PT20M, likely: PT30M, pessimistic: PT1H}
+          buffer: PT5M
+        - {id: go, kind: gate, after: [copy], duration: PT10M}
+        - {id: switch, after: [go], duration: PT1M, irreversible: true}
+        - {id: done, kind: milestone, name: Traffic on new cluster, after: [switch]}
+      """;
+
+  @Test
+  void parseJson_readsEveryField() {
+    Plan plan = PlanFiles.parseJson(JSON);
+    assertThat(plan.id()).isEqualTo("accounts-cutover");
+    assertThat(plan.deadline()).contains(Duration.ofHours(2));
+    assertThat(plan.buffer()).isEqualTo(Duration.ofMinutes(10));
+    Task copy = plan.task("copy").orElseThrow();
+    assertThat(copy.duration()).isEqualTo(Duration.ofMinutes(100).dividedBy(3));
+    assertThat(copy.buffer()).isEqualTo(Duration.ofMinutes(5));
+    assertThat(plan.task("freeze").orElseThrow().owner()).contains("dba");
+    assertThat(plan.task("freeze").orElseThrow().action()).contains("freeze-writes");
+    assertThat(plan.task("go").orElseThrow().kind()).isEqualTo(TaskKind.GATE);
+    assertThat(plan.task("done").orElseThrow().name()).isEqualTo("Traffic on new cluster");
+    assertThat(plan.irreversibleTasks()).containsExactly("switch");
+    assertThat(plan.analyze().criticalPath()).containsExactly("freeze", "copy", "go", "switch", "done");
+  }
+
+  @Test
+  void parseYaml_givesTheSamePlanAsJson() {
+    Plan json = PlanFiles.parseJson(JSON);
+    Plan yaml = PlanFiles.parseYaml(YAML);
+    assertThat(yaml.tasks()).isEqualTo(json.tasks());
+    assertThat(yaml.deadline()).isEqualTo(json.deadline());
+  }
+
+  @Test
+  void load_picksTheFormatByExtension(@TempDir Path dir) throws Exception {
+    Path y = Files.writeString(dir.resolve("plan.yml"), YAML);
+    Path j = Files.writeString(dir.resolve("plan.json"), JSON);
+    assertThat(PlanFiles.load(y).tasks()).isEqualTo(PlanFiles.load(j).tasks());
+    PlanValidationException e =
+        catchThrowableOfType(PlanValidationException.class, () -> PlanFiles.load(dir.resolve("missing.json")));
+    assertThat(e.getProblems().get(0).message()).startsWith("cannot read plan file");
+  }
+
+  private static List<PlanProblem> problems(String json) {
+    return catchThrowableOfType(PlanValidationException.class, () -> PlanFiles.parseJson(json))
+        .getProblems();
+  }
+
+  @Test
+  void parse_misspeltField_namesThePathAndSuggests() {
+    assertThat(
+            problems(
+                """
+                {"id": "p", "tasks": [{"id": "a", "duration": "PT1M"}, {"id": "b", "duraton": "PT1M"}]}
+                """))
+        .contains(
+            new PlanProblem(
+                "tasks[1].duraton",
+                "unknown field 'duraton' in task 'b' (did you mean 'duration'?) (known: id, name,"
+                    + " owner, kind, after, duration, estimate, buffer, action, irreversible)"));
+    assertThat(problems("{\"id\": \"p\", \"taks\": []}").get(0))
+        .isEqualTo(
+            new PlanProblem(
+                "taks",
+                "unknown field 'taks' in the plan (did you mean 'tasks'?) (known: id, deadline,"
+                    + " buffer, tasks)"));
+    assertThat(
+            problems(
+                """
+                {"id": "p", "tasks": [{"id": "a", "estimate": {"optimistic": "PT1M", "likly": "PT2M", "pessimistic": "PT3M"}}]}
+                """))
+        .extracting(PlanProblem::where)
+        .contains("tasks[0].estimate.likly", "tasks[0].estimate.likely");
+  }
+
+  @Test
+  void parse_badValues_nameTheTaskAndField() {
+    assertThat(problems("{\"id\": \"p\", \"tasks\": [{\"id\": \"a\", \"duration\": \"15 minutes\"}]}"))
+        .containsExactly(
+            new PlanProblem(
+                "tasks[0].duration",
+                "task 'a' has 'duration' '15 minutes', expected an ISO-8601 duration such as PT15M"));
+    assertThat(problems("{\"id\": \"p\", \"tasks\": [{\"id\": \"a\", \"duration\": 15}]}"))
+        .containsExactly(
+            new PlanProblem(
+                "tasks[0].duration",
+                "task 'a' has 'duration' the number 15, expected an ISO-8601 duration such as PT15M"));
+    assertThat(problems("{\"id\": \"p\", \"tasks\": [{\"id\": \"a\", \"duration\": \"-PT5M\"}]}"))
+        .containsExactly(
+            new PlanProblem("tasks[0].duration", "task 'a': duration must not be negative, got PT-5M"));
+    assertThat(problems("{\"id\": \"p\", \"tasks\": [{\"id\": \"a\", \"kind\": \"gat\", \"duration\": \"PT1M\"}]}"))
+        .containsExactly(
+            new PlanProblem(
+                "tasks[0].kind",
+                "task 'a' has unknown kind 'gat' (did you mean 'gate'?) (expected step, gate or milestone)"));
+    assertThat(problems("{\"id\": \"p\", \"tasks\": [{\"id\": \"a\"}]}"))
+        .containsExactly(
+            new PlanProblem(
+                "tasks[0]", "task 'a' is a step and needs a positive duration or estimate, got none"));
+    assertThat(problems("{\"id\": \"p\", \"tasks\": [{\"duration\": \"PT1M\"}]}"))
+        .containsExactly(new PlanProblem("tasks[0].id", "tasks[0] has no 'id'"));
+    assertThat(problems("{\"id\": \"p\", \"tasks\": [{\"id\": \"a\", \"duration\": \"PT1M\", \"irreversible\": \"yes\"}]}"))
+        .containsExactly(
+            new PlanProblem(
+                "tasks[0].irreversible",
+                "task 'a' has 'irreversible' the string 'yes', expected true or false"));
+    assertThat(problems("{\"tasks\": {}}"))
+        .containsExactly(
+            new PlanProblem("id", "the plan has no 'id'"),
+            new PlanProblem("tasks", "expected a list of tasks, got an object"));
+  }
+
+  @Test
+  void parse_graphProblems_useFilePositions() {
+    assertThat(
+            problems(
+                """
+                {"id": "p", "tasks": [{"id": "a", "duration": "PT1M"}, {"id": "b", "after": ["c"], "duration": "PT1M"}]}
+                """))
+        .containsExactly(
+            new PlanProblem(
+                "tasks[1].after[0]", "task 'b' depends on unknown task 'c' (closest known: a, b)"));
+  }
+
+  @Test
+  void parse_malformedJson_givesLineAndColumn() {
+    List<PlanProblem> p = problems("{\"id\": \"p\",\n  \"tasks\": [\n    {\"id\": \"a\",}\n  ]}");
+    assertThat(p).hasSize(1);
+    assertThat(p.get(0).where()).isEqualTo("line 3, column 16");
+    assertThat(p.get(0).message()).startsWith("malformed plan file: unexpected character");
+  }
+
+  @Test
+  void parse_duplicateKey_isMalformed() {
+    List<PlanProblem> p = problems("{\"id\": \"p\", \"id\": \"q\", \"tasks\": []}");
+    assertThat(p.get(0).where()).isEqualTo("line 1, column 17");
+    assertThat(p.get(0).message()).contains("duplicate field 'id'");
+  }
+
+  @Test
+  void parse_malformedYaml_givesLineAndColumn() {
+    PlanValidationException e =
+        catchThrowableOfType(
+            PlanValidationException.class,
+            () -> PlanFiles.parseYaml("id: p\ntasks:\n  - {id: a, duration: PT1M\n  - x\n"));
+    assertThat(e.getProblems().get(0).where()).matches("line \\d+, column \\d+");
+    assertThat(e.getPlanId()).isNull();
+  }
+}
