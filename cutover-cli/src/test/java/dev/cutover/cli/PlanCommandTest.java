@@ -1,0 +1,112 @@
+package dev.cutover.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class PlanCommandTest {
+  @TempDir Path dir;
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+
+  private int run(String... args) {
+    return new CommandLine(new Main())
+        .setOut(new PrintWriter(out))
+        .setErr(new PrintWriter(err))
+        .execute(args);
+  }
+
+  private Path write(String name, String text) throws Exception {
+    return Files.writeString(dir.resolve(name), text);
+  }
+
+  private static final String PLAN =
+      """
+      id: textbook
+      deadline: PT15H
+      tasks:
+        - {id: A, duration: PT3H}
+        - {id: B, duration: PT4H, after: [A]}
+        - {id: C, duration: PT2H, after: [A]}
+        - {id: D, duration: PT5H, after: [B]}
+        - {id: E, duration: PT3H, after: [C]}
+        - {id: F, duration: PT2H5M, after: [D, E], irreversible: true}
+      """;
+
+  @Test
+  void analyzeJson_printsTheDocumentedShape() throws Exception {
+    Path plan = write("plan.yaml", PLAN);
+    assertThat(run("plan", "analyze", plan.toString(), "--json")).isZero();
+    JsonNode json = new ObjectMapper().readTree(out.toString());
+    assertThat(json.get("plan").asText()).isEqualTo("textbook");
+    assertThat(json.get("duration").asText()).isEqualTo("PT14H5M");
+    assertThat(json.get("critical_path").toString()).isEqualTo("[\"A\",\"B\",\"D\",\"F\"]");
+    assertThat(json.get("tasks").get(2).toString())
+        .isEqualTo(
+            "{\"id\":\"C\",\"es\":\"PT3H\",\"ef\":\"PT5H\",\"ls\":\"PT7H\",\"lf\":\"PT9H\","
+                + "\"total_float\":\"PT4H\",\"free_float\":\"PT0S\",\"critical\":false}");
+    assertThat(json.get("tasks")).hasSize(6);
+    assertThat(err.toString()).isEmpty();
+  }
+
+  @Test
+  void analyze_printsATable() throws Exception {
+    Path plan = write("plan.yaml", PLAN);
+    assertThat(run("plan", "analyze", plan.toString())).isZero();
+    assertThat(out.toString())
+        .contains("duration  14h05m")
+        .contains("critical  A -> B -> D -> F")
+        .contains("deadline  15h, probability of finishing by it 100.0%")
+        .contains("no return F");
+    assertThat(out.toString().lines())
+        .anyMatch(l -> l.matches("C\\s+step\\s+2h\\s+3h\\s+5h\\s+7h\\s+9h\\s+4h\\s+0"))
+        .anyMatch(l -> l.matches("F\\s+step\\s+2h05m\\s+12h\\s+14h05m\\s+12h\\s+14h05m\\s+0\\s+0\\s+critical irreversible"));
+  }
+
+  @Test
+  void analyze_badPlan_exits2WithOneLinePerProblem() throws Exception {
+    Path plan =
+        write(
+            "bad.json",
+            "{\"id\": \"p\", \"tasks\": [{\"id\": \"a\", \"duraton\": \"PT1M\"}, {\"id\": \"b\","
+                + " \"after\": [\"a\"], \"duration\": \"PT1M\"}]}");
+    assertThat(run("plan", "analyze", plan.toString())).isEqualTo(2);
+    assertThat(err.toString().lines())
+        .containsExactly(
+            "cutover: " + plan + ": invalid plan (1 problem)",
+            "tasks[0].duraton: unknown field 'duraton' in task 'a' (did you mean 'duration'?)"
+                + " (known: id, name, owner, kind, after, duration, estimate, buffer, action,"
+                + " irreversible)");
+    assertThat(out.toString()).isEmpty();
+  }
+
+  @Test
+  void analyze_cycleAndMalformedAndMissing_exit2WithoutStackTrace() throws Exception {
+    Path cycle =
+        write(
+            "cycle.yaml",
+            "id: p\ntasks:\n  - {id: a, duration: PT1M, after: [b]}\n  - {id: b, duration: PT1M, after: [a]}\n");
+    assertThat(run("plan", "analyze", cycle.toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("tasks form a cycle: ");
+    Path broken = write("broken.json", "{\"id\": \"p\",\n\"tasks\": [}");
+    assertThat(run("plan", "analyze", broken.toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("line 2, column 11: malformed plan file");
+    assertThat(run("plan", "analyze", dir.resolve("missing.json").toString())).isEqualTo(2);
+    assertThat(err.toString()).contains("cannot read plan file").doesNotContain("\tat ");
+  }
+
+  @Test
+  void human_formatsDurations() {
+    assertThat(PlanCommand.Analyze.human(java.time.Duration.ofMillis(150_500))).isEqualTo("2m30.5s");
+    assertThat(PlanCommand.Analyze.human(java.time.Duration.ofHours(-2))).isEqualTo("-2h");
+    assertThat(PlanCommand.Analyze.human(java.time.Duration.ofSeconds(3605))).isEqualTo("1h00m5s");
+  }
+}
