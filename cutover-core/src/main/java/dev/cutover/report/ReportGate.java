@@ -13,18 +13,22 @@ import java.util.Optional;
  * @param decision the decision taken
  * @param decidedAt when the decision was logged, empty while pending
  * @param decidedBy who or what logged the decision, or an empty string
+ * @param reason why the gate decided as it did, or an empty string
  * @param criteria the criteria and their outcomes, in the order evaluated
  * @param quorum how many distinct approvers had to sign, 0 for none
  * @param approvals every signature presented, counted or not
+ * @param evidence the gate's evidence exactly as logged (canonical JSON), or an empty string
  */
 public record ReportGate(
     String id,
     Decision decision,
     Optional<Instant> decidedAt,
     String decidedBy,
+    String reason,
     List<GateCriterion> criteria,
     int quorum,
-    List<GateApproval> approvals) {
+    List<GateApproval> approvals,
+    String evidence) {
 
   /** A gate's decision. */
   public enum Decision {
@@ -34,6 +38,8 @@ public record ReportGate(
     NO_GO,
     /** Undo what was done. */
     ROLLBACK,
+    /** Wait: the gate could not decide yet and the run waits for it. */
+    HOLD,
     /** Not decided when the log ends. */
     PENDING
   }
@@ -50,6 +56,8 @@ public record ReportGate(
     Objects.requireNonNull(decision, "decision");
     Objects.requireNonNull(decidedAt, "decidedAt");
     Objects.requireNonNull(decidedBy, "decidedBy");
+    Objects.requireNonNull(reason, "reason");
+    Objects.requireNonNull(evidence, "evidence");
     criteria = List.copyOf(criteria);
     approvals = List.copyOf(approvals);
     if (quorum < 0) {

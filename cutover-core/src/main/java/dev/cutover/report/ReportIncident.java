@@ -3,6 +3,7 @@ package dev.cutover.report;
 import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 
 /**
  * An incident raised during the cutover. Immutable and thread-safe.
@@ -12,6 +13,7 @@ import java.util.Objects;
  * @param severity its severity as the log gives it, e.g. {@code SEV2}
  * @param title a one-line summary
  * @param raisedBy who raised it
+ * @param acknowledgedAt when it was acknowledged, empty if it was not
  * @param escalations its escalations, in order
  */
 public record ReportIncident(
@@ -20,6 +22,7 @@ public record ReportIncident(
     String severity,
     String title,
     String raisedBy,
+    Optional<Instant> acknowledgedAt,
     List<IncidentEscalation> escalations) {
 
   /**
@@ -34,6 +37,7 @@ public record ReportIncident(
     Checks.text(severity, "severity");
     Checks.text(title, "title");
     Checks.text(raisedBy, "raisedBy");
+    Objects.requireNonNull(acknowledgedAt, "acknowledgedAt");
     escalations = List.copyOf(escalations);
   }
 }

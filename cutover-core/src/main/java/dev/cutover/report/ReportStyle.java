@@ -47,6 +47,7 @@ final class ReportStyle {
       svg.gantt .gate-marker.go path,svg.gantt .gate-marker-key{fill:var(--ok)}
       svg.gantt .gate-marker.no-go path{fill:var(--warn)}
       svg.gantt .gate-marker.rollback path{fill:var(--bad)}
+      svg.gantt .gate-marker.hold path{fill:#adb5bd}
       svg.gantt .incident-marker path,svg.gantt .incident-key{fill:#f03e3e}
       table{border-collapse:collapse;width:100%;margin:6px 0 12px}
       th,td{border-bottom:1px solid var(--line);padding:5px 8px;text-align:left;vertical-align:top}
@@ -64,10 +65,13 @@ final class ReportStyle {
       .status-failed,.decision-rollback,.outcome-fail,.outcome-failed,.outcome-incomplete{\
       color:var(--bad);font-weight:600}
       .status-rolled-back,.status-running,.decision-no-go,.outcome-insufficient-data,\
-      .outcome-manual,.outcome-running,.decision-pending{color:var(--warn);font-weight:600}
+      .outcome-manual,.outcome-running,.decision-pending,.decision-hold{color:var(--warn);font-weight:600}
       .gate{border:1px solid var(--line);border-radius:6px;padding:4px 14px 8px;margin:10px 0}
       .refused td{color:var(--muted)}
       .empty{color:var(--muted)}
+      pre{background:#f8f9fa;padding:8px;border-radius:4px;white-space:pre-wrap;word-break:break-all;\
+      font:12px ui-monospace,SFMono-Regular,Menlo,Consolas,monospace}
+      summary{cursor:pointer;color:var(--muted)}
       footer{margin-top:40px;color:var(--muted);font-size:12px}
       """;
 }

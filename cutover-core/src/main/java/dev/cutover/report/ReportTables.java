@@ -84,8 +84,13 @@ final class ReportTables {
           .append("\">").append(g.decision().name()).append("</span></h3>\n<p>")
           .append(g.decidedAt().map(t -> "Decided at " + fmt.time(t)).orElse("Not decided"))
           .append(g.decidedBy().isEmpty() ? "" : " by " + esc(g.decidedBy()))
-          .append(". Quorum: ").append(g.countedApprovals()).append(" of ").append(g.quorum())
-          .append(" required signatures counted.</p>\n");
+          .append(g.quorum() == 0 ? ". No signatures required."
+              : ". Quorum: " + g.countedApprovals() + " of " + g.quorum()
+                  + " required signatures counted.")
+          .append("</p>\n");
+      if (!g.reason().isEmpty()) {
+        out.append("<p class=\"reason\">").append(esc(g.reason())).append("</p>\n");
+      }
       if (!g.criteria().isEmpty()) {
         out.append("<table class=\"criteria\"><thead><tr><th>criterion</th><th>outcome</th>")
             .append("<th>evidence</th></tr></thead><tbody>\n");
@@ -106,6 +111,10 @@ final class ReportTables {
               .append(esc(a.reason())).append("</td></tr>\n");
         }
         out.append("</tbody></table>\n");
+      }
+      if (!g.evidence().isEmpty()) {
+        out.append("<details><summary>evidence as logged</summary><pre>")
+            .append(esc(g.evidence())).append("</pre></details>\n");
       }
       out.append("</div>\n");
     }
@@ -152,17 +161,20 @@ final class ReportTables {
       return;
     }
     out.append("<table class=\"incidents\"><thead><tr><th>id</th><th>at</th><th>severity</th>")
-        .append("<th>title</th><th>raised by</th><th>escalations</th></tr></thead><tbody>\n");
+        .append("<th>title</th><th>raised by</th><th>acknowledged</th><th>escalations</th></tr>")
+        .append("</thead><tbody>\n");
     for (ReportIncident i : model.incidents()) {
       out.append("<tr><td>").append(esc(i.id())).append("</td><td class=\"num\">")
           .append(fmt.time(i.at())).append("</td><td>").append(esc(i.severity())).append("</td><td>")
-          .append(esc(i.title())).append("</td><td>").append(esc(i.raisedBy())).append("</td><td>");
+          .append(esc(i.title())).append("</td><td>").append(esc(i.raisedBy()))
+          .append("</td><td class=\"num\">").append(i.acknowledgedAt().map(fmt::time).orElse("no"))
+          .append("</td><td>");
       if (i.escalations().isEmpty()) {
         out.append("\u2014");
       }
       for (IncidentEscalation e : i.escalations()) {
-        out.append(fmt.time(e.at())).append(" to ").append(esc(e.to())).append(" by ")
-            .append(esc(e.by())).append("<br>");
+        out.append(fmt.time(e.at())).append(" by ").append(esc(e.by())).append(": ")
+            .append(esc(e.reason())).append("<br>");
       }
       out.append("</td></tr>\n");
     }

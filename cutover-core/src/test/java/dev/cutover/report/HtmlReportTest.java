@@ -69,7 +69,7 @@ class HtmlReportTest {
         .containsSubsequence("carol@sre", "expired at 23:20:00Z", "mallory", "unknown key");
     assertThat(html).containsSubsequence("<td>backfill-accounts</td><td>restore",
         "<td>migrate-schema</td><td>inverse", "<td>freeze-writes</td><td>compensate");
-    assertThat(html).contains("INC-2291").contains("incident-commander")
+    assertThat(html).contains("INC-2291").contains("to the incident commander")
         .contains("Extend the backfill window");
     assertThat(html).contains("down migration v42 (staging)").contains("+1m 05s");
   }
@@ -83,9 +83,10 @@ class HtmlReportTest {
             ReportFixtures.at(0, 0), ReportFixtures.at(1, 0), true, true,
             ReportTask.Status.COMPLETED))
         .addGate(new ReportGate(EVIL, ReportGate.Decision.GO, Optional.of(ReportFixtures.at(1, 0)),
-            EVIL, List.of(new GateCriterion(EVIL, GateCriterion.Outcome.PASS, EVIL)), 1,
-            List.of(GateApproval.refused(EVIL, EVIL, EVIL))))
+            EVIL, EVIL, List.of(new GateCriterion(EVIL, GateCriterion.Outcome.PASS, EVIL)), 1,
+            List.of(GateApproval.refused(EVIL, EVIL, EVIL)), EVIL))
         .addIncident(new ReportIncident(EVIL, ReportFixtures.at(0, 30), EVIL, EVIL, EVIL,
+            Optional.empty(),
             List.of(new IncidentEscalation(ReportFixtures.at(0, 40), EVIL, EVIL))))
         .addNote(new ReportNote(ReportFixtures.at(0, 50), EVIL, EVIL, EVIL))
         .addDrill(new RecoveryDrill(EVIL, Duration.ZERO, Duration.ZERO))

@@ -55,7 +55,7 @@ final class ReportFixtures {
         .addTask(task("decommission-old", "Decommission old cluster", "sre", step, 85, 100,
             null, null, true, false, ReportTask.Status.PENDING))
         .addGate(new ReportGate("go-no-go", ReportGate.Decision.ROLLBACK, Optional.of(at(91, 2)),
-            "release-manager",
+            "release-manager", "error rate breached: 1.8% against at most 0.5%",
             List.of(
                 new GateCriterion("error_rate < 0.5%", GateCriterion.Outcome.FAIL,
                     "error_rate = 1.8% over 5m (p95 of 12 samples)"),
@@ -68,7 +68,8 @@ final class ReportFixtures {
                 GateApproval.counted("alice@ops", "ROLLBACK"),
                 GateApproval.counted("bob@dba", "ROLLBACK"),
                 GateApproval.refused("carol@sre", "GO", "expired at 23:20:00Z"),
-                GateApproval.refused("mallory", "GO", "unknown key"))))
+                GateApproval.refused("mallory", "GO", "unknown key")),
+            "{\"criteria\":[\"error_rate\",\"row_counts\",\"replication_lag\"]}"))
         .addRollback(new ReportRollback(at(91, 5), Optional.of(at(104, 40)),
             "gate go-no-go decided ROLLBACK", "engine",
             List.of(
@@ -80,9 +81,9 @@ final class ReportFixtures {
                     Optional.of(at(104, 40)), "writes re-enabled")),
             ReportRollback.Outcome.COMPLETED, ""))
         .addIncident(new ReportIncident("INC-2291", at(52, 0), "SEV2",
-            "Backfill throughput at 40% of estimate", "dba-oncall",
-            List.of(new IncidentEscalation(at(60, 0), "database-lead", "dba-oncall"),
-                new IncidentEscalation(at(75, 30), "incident-commander", "database-lead"))))
+            "Backfill throughput at 40% of estimate", "dba-oncall", Optional.of(at(53, 30)),
+            List.of(new IncidentEscalation(at(60, 0), "dba-oncall", "to the database lead"),
+                new IncidentEscalation(at(75, 30), "database-lead", "to the incident commander"))))
         .addNote(new ReportNote(at(60, 30), "alice@ops", "decision",
             "Extend the backfill window by 15 minutes; keep the gate at 23:30"))
         .addNote(new ReportNote(at(91, 3), "alice@ops", "decision",

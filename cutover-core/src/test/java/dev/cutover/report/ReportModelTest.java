@@ -134,8 +134,8 @@ class ReportModelTest {
   void values_copyTheirLists() {
     List<GateCriterion> criteria = new ArrayList<>();
     criteria.add(new GateCriterion("c", GateCriterion.Outcome.PASS, "ok"));
-    ReportGate g = new ReportGate("g", ReportGate.Decision.GO, Optional.of(at(0, 0)), "", criteria,
-        0, List.of());
+    ReportGate g = new ReportGate("g", ReportGate.Decision.GO, Optional.of(at(0, 0)), "", "",
+        criteria, 0, List.of(), "");
     criteria.clear();
     assertThat(g.criteria()).hasSize(1);
     assertThatThrownBy(() -> g.criteria().clear()).isInstanceOf(UnsupportedOperationException.class);
@@ -143,8 +143,8 @@ class ReportModelTest {
 
   @Test
   void gateAndRollbackAndVerification_refuseInconsistentStates() {
-    assertThatThrownBy(() -> new ReportGate("g", ReportGate.Decision.GO, Optional.empty(), "",
-        List.of(), 0, List.of())).isInstanceOf(IllegalArgumentException.class);
+    assertThatThrownBy(() -> new ReportGate("g", ReportGate.Decision.GO, Optional.empty(), "", "",
+        List.of(), 0, List.of(), "")).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> new ReportRollback(at(1, 0), Optional.empty(), "t", "a", List.of(),
         ReportRollback.Outcome.COMPLETED, "")).isInstanceOf(IllegalArgumentException.class);
     assertThatThrownBy(() -> GateApproval.refused("x", "GO", ""))
