@@ -257,6 +257,7 @@ final class GanttSvg {
       {"bar actual completed", "completed"},
       {"bar actual failed", "failed"},
       {"bar actual rolled-back", "rolled back"},
+      {"bar actual undo-failed", "undo failed"},
       {"bar actual running", "running / not finished"},
     };
     out.append("<g class=\"legend\">");

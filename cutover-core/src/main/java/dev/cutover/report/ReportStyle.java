@@ -38,6 +38,7 @@ final class ReportStyle {
       svg.gantt .bar.actual.completed{fill:#1c7ed6}
       svg.gantt .bar.actual.failed{fill:var(--bad)}
       svg.gantt .bar.actual.rolled-back{fill:url(#hatch)}
+      svg.gantt .bar.actual.undo-failed{fill:#862e9c}
       svg.gantt .bar.actual.running{fill:#ffd43b;stroke:#e67700;stroke-dasharray:3 2}
       svg.gantt .rollback-band{fill:#ffe3e3;opacity:.7}
       svg.gantt .bandlabel{fill:var(--bad);font-weight:600}
@@ -62,10 +63,10 @@ final class ReportStyle {
       .badge.critical{color:var(--crit)}
       .badge.irreversible{color:var(--ink)}
       .status-completed,.decision-go,.outcome-pass,.outcome-undone,.outcome-completed{color:var(--ok)}
-      .status-failed,.decision-rollback,.outcome-fail,.outcome-failed,.outcome-incomplete{\
+      .status-failed,.status-undo-failed,.decision-rollback,.outcome-fail,.outcome-failed,.outcome-incomplete{\
       color:var(--bad);font-weight:600}
       .status-rolled-back,.status-running,.decision-no-go,.outcome-insufficient-data,\
-      .outcome-manual,.outcome-running,.decision-pending,.decision-hold{color:var(--warn);font-weight:600}
+      .outcome-manual,.outcome-running,.outcome-in-progress,.decision-pending,.decision-hold{color:var(--warn);font-weight:600}
       .gate{border:1px solid var(--line);border-radius:6px;padding:4px 14px 8px;margin:10px 0}
       .refused td{color:var(--muted)}
       .empty{color:var(--muted)}

@@ -58,8 +58,10 @@ public record ReportTask(
     COMPLETED,
     /** Its action or its verification failed. */
     FAILED,
-    /** Completed, then undone by a rollback. */
-    ROLLED_BACK
+    /** Completed, then undone (or compensated) by a rollback. */
+    ROLLED_BACK,
+    /** A rollback could not undo it: its effect may still be present and a person must act. */
+    UNDO_FAILED
   }
 
   /**

@@ -23,7 +23,9 @@ public record RollbackUndo(
     /** Undoing it failed. */
     FAILED,
     /** Left for a person to undo. */
-    MANUAL
+    MANUAL,
+    /** Started and not finished when the log ends. */
+    IN_PROGRESS
   }
 
   /**
