@@ -11,6 +11,8 @@ module dev.cutover.core {
 
   exports dev.cutover;
   exports dev.cutover.report;
+  exports dev.cutover.audit;
+  exports dev.cutover.audit.spi;
   exports dev.cutover.crypto;
   exports dev.cutover.json;
   exports dev.cutover.plan;

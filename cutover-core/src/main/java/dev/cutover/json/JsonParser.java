@@ -341,7 +341,8 @@ final class JsonParser {
       throw error("invalid UTF-8 byte 0x" + Integer.toHexString(b0));
     }
     if (pos + need >= end) {
-      throw error("truncated UTF-8 sequence");
+      pos = end;
+      throw error("truncated UTF-8 sequence at the end of input");
     }
     for (int i = 1; i <= need; i++) {
       int b = in[pos + i] & 0xff;
@@ -359,7 +360,8 @@ final class JsonParser {
 
   private char hex4() {
     if (pos + 4 > end) {
-      throw error("truncated \\u escape");
+      pos = end;
+      throw error("truncated \\u escape at the end of input");
     }
     int v = 0;
     for (int i = 0; i < 4; i++) {
@@ -376,6 +378,13 @@ final class JsonParser {
   private void literal(String word) {
     int n = word.length();
     if (pos + n > end) {
+      for (int i = 0; pos + i < end; i++) {
+        if (in[pos + i] != word.charAt(i)) {
+          pos += i;
+          throw error("unexpected " + describe(pos) + ", expected " + word);
+        }
+      }
+      pos = end;
       throw error("unexpected end of input, expected " + word);
     }
     for (int i = 0; i < n; i++) {

@@ -1,0 +1,257 @@
+package dev.cutover.audit;
+
+import dev.cutover.json.CanonicalJson;
+import dev.cutover.json.CanonicalJsonWriter;
+import dev.cutover.json.InvalidJsonException;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.time.DateTimeException;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Encodes and decodes log entries (format v1). The hash input is the canonical entry without its
+ * {@code hash} member; because members sort as actor, data, hash, prev, ..., the line is that
+ * input with {@code ,"hash":"<hex>"} inserted right after the data. Not thread-safe: one codec per
+ * thread or under a lock.
+ */
+final class AuditEntryCodec {
+  static final byte[] ACTOR = ascii("{\"actor\":");
+  static final byte[] DATA = ascii(",\"data\":");
+  static final byte[] TYPE = ascii("\"type\":");
+  static final byte[] V1 = ascii(",\"v\":1}");
+  private static final byte[] PREV = ascii(",\"prev\":");
+  private static final byte[] SEQ = ascii(",\"seq\":");
+  private static final byte[] STATE = ascii("\"state\":");
+  private static final byte[] TIME = ascii("\"time\":\"");
+  private static final byte[] HASH = ascii(",\"hash\":\"");
+  private static final int HASH_MEMBER = HASH.length + 2 * Hash.LENGTH + 1;
+  private static final byte[] HEX = ascii("0123456789abcdef");
+  private static final Set<String> REQUIRED = Set.of("v", "seq", "time", "type", "actor", "data", "prev", "hash");
+  private static final List<String> ORDER = List.of("actor", "data", "hash", "prev", "seq", "state", "time", "type", "v");
+
+  private final CanonicalJsonWriter w = new CanonicalJsonWriter(512);
+  private final MessageDigest sha = Hash.sha256();
+  private int split;
+
+  private static byte[] ascii(String s) {
+    return s.getBytes(StandardCharsets.US_ASCII);
+  }
+
+  /** Writes the entry without its hash into the writer and returns the entry hash. */
+  private byte[] encodeUnhashed(AuditEvent ev, long seq, long epochMilli, Hash prev) {
+    w.reset();
+    w.raw(ev.head);
+    split = w.size();
+    w.raw(PREV).hexString(prev.raw()).raw(SEQ).number(seq).raw(',');
+    Hash state = ev.stateOrNull();
+    if (state != null) {
+      w.raw(STATE).hexString(state.raw()).raw(',');
+    }
+    w.raw(TIME);
+    writeTime(epochMilli);
+    w.raw('"').raw(',').raw(ev.tail);
+    sha.update((byte) 0);
+    sha.update(w.buffer(), 0, w.size());
+    return sha.digest();
+  }
+
+  private byte[] line(byte[] hash) {
+    byte[] buf = w.buffer();
+    int n = w.size();
+    byte[] line = new byte[n + HASH_MEMBER];
+    System.arraycopy(buf, 0, line, 0, split);
+    int p = split;
+    System.arraycopy(HASH, 0, line, p, HASH.length);
+    p += HASH.length;
+    for (byte b : hash) {
+      line[p++] = HEX[(b >> 4) & 0xf];
+      line[p++] = HEX[b & 0xf];
+    }
+    line[p++] = '"';
+    System.arraycopy(buf, split, line, p, n - split);
+    return line;
+  }
+
+  AuditEntry encode(AuditEvent ev, long seq, Instant time, Hash prev) {
+    long ms = time.toEpochMilli();
+    checkTime(ms, time);
+    byte[] hash = encodeUnhashed(ev, seq, ms, prev);
+    return new AuditEntry(seq, Instant.ofEpochMilli(ms), ev, prev, Hash.wrap(hash), line(hash));
+  }
+
+  static void checkTime(long ms, Instant time) {
+    if (ms < MIN_MS || ms > MAX_MS) {
+      throw new IllegalArgumentException("clock time " + time + " is outside the years 0000-9999 that an entry can record");
+    }
+  }
+
+  private static final long MIN_MS = LocalDate.of(0, 1, 1).toEpochDay() * 86_400_000L;
+  private static final long MAX_MS = LocalDate.of(9999, 12, 31).toEpochDay() * 86_400_000L + 86_399_999L;
+
+  private void writeTime(long ms) {
+    long day = Math.floorDiv(ms, 86_400_000L);
+    int msOfDay = (int) Math.floorMod(ms, 86_400_000L);
+    LocalDate d = LocalDate.ofEpochDay(day);
+    byte[] t = new byte[24];
+    put(t, 0, d.getYear(), 4);
+    t[4] = '-';
+    put(t, 5, d.getMonthValue(), 2);
+    t[7] = '-';
+    put(t, 8, d.getDayOfMonth(), 2);
+    t[10] = 'T';
+    put(t, 11, msOfDay / 3_600_000, 2);
+    t[13] = ':';
+    put(t, 14, msOfDay / 60_000 % 60, 2);
+    t[16] = ':';
+    put(t, 17, msOfDay / 1000 % 60, 2);
+    t[19] = '.';
+    put(t, 20, msOfDay % 1000, 3);
+    t[23] = 'Z';
+    w.raw(t);
+  }
+
+  private static void put(byte[] t, int at, int v, int digits) {
+    for (int i = digits - 1; i >= 0; i--) {
+      t[at + i] = (byte) ('0' + v % 10);
+      v /= 10;
+    }
+  }
+
+  static String formatTime(Instant time) {
+    AuditEntryCodec c = new AuditEntryCodec();
+    c.w.reset();
+    c.writeTime(time.toEpochMilli());
+    return new String(c.w.toByteArray(), StandardCharsets.US_ASCII);
+  }
+
+  /**
+   * Decodes one line (without its newline): checks that it is valid JSON with exactly the v1
+   * fields, that it is canonical, and that its hash recomputes.
+   */
+  AuditEntry decode(byte[] in, int off, int len, long expectedSeq) {
+    Object parsed;
+    try {
+      parsed = CanonicalJson.parse(in, off, len);
+    } catch (InvalidJsonException e) {
+      throw new InvalidEntryException(expectedSeq, LogVerification.Reason.MALFORMED, "line is not a valid entry: " + e.getMessage());
+    }
+    if (!(parsed instanceof Map)) {
+      throw bad(expectedSeq, "line is not a JSON object");
+    }
+    Map<?, ?> m = (Map<?, ?>) parsed;
+    for (Object k : m.keySet()) {
+      if (!ORDER.contains(k)) {
+        throw bad(expectedSeq, "unknown field '" + k + "'");
+      }
+    }
+    for (String k : REQUIRED) {
+      if (!m.containsKey(k)) {
+        throw bad(expectedSeq, "missing field '" + k + "'");
+      }
+    }
+    Object v = m.get("v");
+    if (!Long.valueOf(1).equals(v)) {
+      throw new InvalidEntryException(expectedSeq, LogVerification.Reason.UNSUPPORTED_VERSION, "format version " + v + " is not supported (expected 1)");
+    }
+    long seq = number(m, "seq", expectedSeq);
+    String timeText = string(m, "time", expectedSeq);
+    long ms = parseTime(timeText, expectedSeq);
+    String type = string(m, "type", expectedSeq);
+    String actor = string(m, "actor", expectedSeq);
+    Object data = m.get("data");
+    if (!(data instanceof Map)) {
+      throw bad(expectedSeq, "field 'data' must be an object");
+    }
+    Hash prev = hex(m, "prev", expectedSeq);
+    Hash claimed = hex(m, "hash", expectedSeq);
+    Hash state = m.containsKey("state") ? hex(m, "state", expectedSeq) : null;
+    @SuppressWarnings("unchecked")
+    Map<String, Object> dataMap = (Map<String, Object>) data;
+    AuditEvent ev;
+    try {
+      ev = AuditEvent.of(type, actor, dataMap);
+    } catch (IllegalArgumentException | InvalidJsonException e) {
+      throw bad(expectedSeq, e.getMessage());
+    }
+    if (state != null) {
+      ev = ev.withState(state);
+    }
+    byte[] hash = encodeUnhashed(ev, seq, ms, prev);
+    byte[] line = line(claimed.raw());
+    if (!Arrays.equals(line, 0, line.length, in, off, off + len)) {
+      throw new InvalidEntryException(expectedSeq, LogVerification.Reason.NOT_CANONICAL, "line is not in canonical form (RFC 8785)");
+    }
+    if (!Arrays.equals(hash, claimed.raw())) {
+      throw new InvalidEntryException(
+          expectedSeq, LogVerification.Reason.HASH_MISMATCH, "hash " + claimed.hex() + " does not match the entry, which hashes to " + Hash.wrap(hash).hex());
+    }
+    return new AuditEntry(seq, Instant.ofEpochMilli(ms), ev, prev, claimed, line);
+  }
+
+  private static InvalidEntryException bad(long seq, String message) {
+    return new InvalidEntryException(seq, LogVerification.Reason.MALFORMED, message);
+  }
+
+  private static long number(Map<?, ?> m, String k, long seq) {
+    Object o = m.get(k);
+    if (!(o instanceof Long) || (Long) o < 0) {
+      throw bad(seq, "field '" + k + "' must be a non-negative integer, found " + o);
+    }
+    return (Long) o;
+  }
+
+  private static String string(Map<?, ?> m, String k, long seq) {
+    Object o = m.get(k);
+    if (!(o instanceof String)) {
+      throw bad(seq, "field '" + k + "' must be a string, found " + o);
+    }
+    return (String) o;
+  }
+
+  private static Hash hex(Map<?, ?> m, String k, long seq) {
+    String s = string(m, k, seq);
+    if (!Hash.isHex(s)) {
+      throw bad(seq, "field '" + k + "' must be 64 lower-case hex digits, found '" + s + "'");
+    }
+    return Hash.fromHex(s);
+  }
+
+  static long parseTime(String t, long seq) {
+    if (t.length() != 24 || t.charAt(4) != '-' || t.charAt(7) != '-' || t.charAt(10) != 'T' || t.charAt(13) != ':'
+        || t.charAt(16) != ':' || t.charAt(19) != '.' || t.charAt(23) != 'Z') {
+      throw bad(seq, "field 'time' must be RFC 3339 UTC with milliseconds, e.g. 2026-11-21T10:15:30.123Z, found '" + t + "'");
+    }
+    try {
+      int y = digits(t, 0, 4);
+      int mo = digits(t, 5, 2);
+      int d = digits(t, 8, 2);
+      int h = digits(t, 11, 2);
+      int mi = digits(t, 14, 2);
+      int s = digits(t, 17, 2);
+      int ms = digits(t, 20, 3);
+      if (h > 23 || mi > 59 || s > 59) {
+        throw new DateTimeException("time of day out of range");
+      }
+      return LocalDate.of(y, mo, d).toEpochDay() * 86_400_000L + h * 3_600_000L + mi * 60_000L + s * 1000L + ms;
+    } catch (DateTimeException | NumberFormatException e) {
+      throw bad(seq, "field 'time' is not a valid time: '" + t + "'");
+    }
+  }
+
+  private static int digits(String t, int at, int n) {
+    int v = 0;
+    for (int i = at; i < at + n; i++) {
+      char c = t.charAt(i);
+      if (c < '0' || c > '9') {
+        throw new NumberFormatException(t);
+      }
+      v = v * 10 + (c - '0');
+    }
+    return v;
+  }
+}

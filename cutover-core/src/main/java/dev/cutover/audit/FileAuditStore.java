@@ -1,0 +1,317 @@
+package dev.cutover.audit;
+
+import dev.cutover.audit.spi.AuditStore;
+import dev.cutover.json.CanonicalJson;
+import dev.cutover.json.InvalidJsonException;
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.function.Consumer;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * A JSON Lines file (format v1) with group commit: appends are buffered in order, and a thread
+ * that needs its entry durable writes every buffered entry and calls {@code fsync} once for all of
+ * them, while later appenders queue for the next round. Thread-safe.
+ */
+final class FileAuditStore implements AuditStore {
+  private static final Logger LOG = LoggerFactory.getLogger(FileAuditStore.class);
+
+  private final Path file;
+  private final FileChannel ch;
+  private final boolean readOnly;
+  private final Object flushLock = new Object();
+  private final RepairReport repair;
+
+  // guarded by this
+  private long[] offsets = new long[1024];
+  private long size;
+  private long length;
+  private Hash last = Hash.ZERO;
+  private byte[] pending = new byte[64 * 1024];
+  private int pendingLength;
+  private long writtenLength;
+  private IOException failure;
+  private boolean closed;
+
+  // guarded by flushLock
+  private byte[] spare = new byte[64 * 1024];
+  private volatile long durableSeq;
+
+  private FileAuditStore(Path file, FileChannel ch, boolean readOnly, RepairReport repair) {
+    this.file = file;
+    this.ch = ch;
+    this.readOnly = readOnly;
+    this.repair = repair;
+  }
+
+  static FileAuditStore open(Path file, boolean readOnly) {
+    FileChannel ch;
+    try {
+      ch = readOnly
+          ? FileChannel.open(file, StandardOpenOption.READ)
+          : FileChannel.open(file, StandardOpenOption.READ, StandardOpenOption.WRITE, StandardOpenOption.CREATE);
+    } catch (NoSuchFileException e) {
+      throw new LogStorageException(file.toString(), "log file " + file + " does not exist", e);
+    } catch (IOException e) {
+      throw new LogStorageException(file.toString(), "cannot open log file " + file + ": " + e.getMessage(), e);
+    }
+    try {
+      return scan(file, ch, readOnly);
+    } catch (RuntimeException e) {
+      try {
+        ch.close();
+      } catch (IOException suppressed) {
+        e.addSuppressed(suppressed);
+      }
+      throw e;
+    }
+  }
+
+  private static FileAuditStore scan(Path file, FileChannel ch, boolean readOnly) {
+    LineScanner.Result r = LineScanner.scan(file, ch);
+    RepairReport repair = null;
+    if (r.tailLength() > 0) {
+      LogVerification.Reason kind = classifyTail(r.tail());
+      LogVerification.Failure failure = new LogVerification.Failure(
+          r.lines(), r.completeLength(), kind,
+          kind == LogVerification.Reason.TORN_TAIL
+              ? "last line is incomplete (" + r.tailLength() + " bytes without a newline): a write was interrupted"
+              : "last line has no newline and is not the beginning of an entry (" + r.tailLength() + " bytes)");
+      if (readOnly || kind != LogVerification.Reason.TORN_TAIL) {
+        throw new LogVerificationException(new LogVerification(file.toString(), 0, Hash.EMPTY_TREE, failure));
+      }
+      try {
+        ch.truncate(r.completeLength());
+        ch.force(true);
+      } catch (IOException e) {
+        throw new LogStorageException(file.toString(), "cannot cut the torn tail of " + file + ": " + e.getMessage(), e);
+      }
+      repair = new RepairReport(file.toString(), r.lines(), r.completeLength(), r.tailLength());
+      LOG.warn("repaired audit log {}", repair.summary());
+    }
+    FileAuditStore s = new FileAuditStore(file, ch, readOnly, repair);
+    s.offsets = r.offsets().length == 0 ? new long[1024] : r.offsets();
+    s.size = r.lines();
+    s.length = r.completeLength();
+    s.writtenLength = r.completeLength();
+    s.durableSeq = r.lines() - 1;
+    if (r.lines() > 0) {
+      try {
+        s.last = s.readRange(r.lines() - 1, r.lines(), null);
+      } catch (InvalidEntryException e) {
+        throw new LogVerificationException(new LogVerification(file.toString(), 0, Hash.EMPTY_TREE,
+            new LogVerification.Failure(e.seq(), r.offsets()[(int) (r.lines() - 1)], e.reason(), e.getMessage())));
+      }
+    }
+    return s;
+  }
+
+  /** A tail is torn if it is a prefix of a JSON document: parsing fails only at its very end. */
+  static LogVerification.Reason classifyTail(byte[] tail) {
+    try {
+      CanonicalJson.parse(tail);
+      return LogVerification.Reason.TORN_TAIL;
+    } catch (InvalidJsonException e) {
+      return e.offset() >= tail.length && tail[0] == '{' ? LogVerification.Reason.TORN_TAIL : LogVerification.Reason.MALFORMED;
+    }
+  }
+
+  @Override
+  public synchronized long size() {
+    return size;
+  }
+
+  @Override
+  public synchronized Hash lastHash() {
+    return last;
+  }
+
+  @Override
+  public synchronized void append(AuditEntry entry) {
+    Objects.requireNonNull(entry, "entry");
+    checkUsable();
+    if (readOnly) {
+      throw new IllegalStateException("log file " + file + " was opened read-only");
+    }
+    InMemoryAuditStore.Stores.checkNext(entry, size, last, describe());
+    int n = entry.lineLength() + 1;
+    if (pendingLength + n > pending.length) {
+      pending = Arrays.copyOf(pending, Math.max(pending.length * 2, pendingLength + n));
+    }
+    entry.copyLine(pending, pendingLength);
+    pending[pendingLength + n - 1] = '\n';
+    pendingLength += n;
+    if (size == offsets.length) {
+      offsets = Arrays.copyOf(offsets, offsets.length * 2);
+    }
+    offsets[(int) size] = length;
+    length += n;
+    size++;
+    last = entry.hash();
+  }
+
+  private void checkUsable() {
+    if (closed) {
+      throw new IllegalStateException("log file " + file + " is closed");
+    }
+    if (failure != null) {
+      throw new LogStorageException(file.toString(), "log file " + file + " failed earlier and refuses further use: " + failure.getMessage(), failure);
+    }
+  }
+
+  @Override
+  public void awaitDurable(long seq) {
+    if (seq <= durableSeq) {
+      return;
+    }
+    synchronized (flushLock) {
+      if (seq <= durableSeq) {
+        return;
+      }
+      flush(true);
+    }
+  }
+
+  /** Writes everything buffered, then forces it if asked. Holds flushLock. */
+  private void flush(boolean force) {
+    byte[] data;
+    int n;
+    long pos;
+    long upTo;
+    synchronized (this) {
+      checkUsable();
+      data = pending;
+      n = pendingLength;
+      pending = spare;
+      pendingLength = 0;
+      pos = writtenLength;
+      writtenLength += n;
+      upTo = size - 1;
+    }
+    try {
+      ByteBuffer b = ByteBuffer.wrap(data, 0, n);
+      while (b.hasRemaining()) {
+        pos += ch.write(b, pos);
+      }
+      if (force) {
+        ch.force(false);
+      }
+    } catch (IOException e) {
+      synchronized (this) {
+        failure = e;
+      }
+      throw new LogStorageException(file.toString(), "cannot write to log file " + file + ": " + e.getMessage(), e);
+    }
+    spare = data.length > (1 << 22) ? new byte[64 * 1024] : data;
+    if (force) {
+      durableSeq = upTo;
+    }
+  }
+
+  @Override
+  public void read(long fromSeq, long toSeq, Consumer<? super AuditEntry> sink) {
+    Objects.requireNonNull(sink, "sink");
+    synchronized (this) {
+      InMemoryAuditStore.Stores.checkRange(fromSeq, toSeq, size);
+    }
+    if (toSeq > fromSeq) {
+      synchronized (flushLock) {
+        boolean unwritten;
+        synchronized (this) {
+          unwritten = offsets[(int) (toSeq - 1)] >= writtenLength;
+        }
+        if (unwritten) {
+          flush(false);
+        }
+      }
+    }
+    for (long s = fromSeq; s < toSeq; s += 4096) {
+      readRange(s, Math.min(toSeq, s + 4096), sink);
+    }
+  }
+
+  /** Reads and decodes entries [from, to) from the file; returns the hash of the last. */
+  private Hash readRange(long from, long to, Consumer<? super AuditEntry> sink) {
+    long start;
+    long end;
+    long[] offs;
+    synchronized (this) {
+      start = offsets[(int) from];
+      end = to < size ? offsets[(int) to] : length;
+      offs = offsets;
+    }
+    long span = end - start;
+    if (span > Integer.MAX_VALUE - 16) {
+      throw new LogStorageException(file.toString(), "entries " + from + " to " + to + " of " + file + " span more than 2 GiB", null);
+    }
+    byte[] buf = new byte[(int) span];
+    try {
+      ByteBuffer b = ByteBuffer.wrap(buf);
+      long pos = start;
+      while (b.hasRemaining()) {
+        int r = ch.read(b, pos);
+        if (r < 0) {
+          throw new IOException("unexpected end of file at byte " + pos);
+        }
+        pos += r;
+      }
+    } catch (IOException e) {
+      throw new LogStorageException(file.toString(), "cannot read log file " + file + ": " + e.getMessage(), e);
+    }
+    AuditEntryCodec codec = new AuditEntryCodec();
+    Hash h = null;
+    for (long s = from; s < to; s++) {
+      int off = (int) (offs[(int) s] - start);
+      int lineEnd = (int) ((s + 1 < to ? offs[(int) (s + 1)] : end) - start) - 1;
+      AuditEntry e = codec.decode(buf, off, lineEnd - off, s);
+      h = e.hash();
+      if (sink != null) {
+        sink.accept(e);
+      }
+    }
+    return h;
+  }
+
+  @Override
+  public Optional<RepairReport> repairReport() {
+    return Optional.ofNullable(repair);
+  }
+
+  @Override
+  public String describe() {
+    return file.toString();
+  }
+
+  @Override
+  public void close() {
+    synchronized (flushLock) {
+      synchronized (this) {
+        if (closed) {
+          return;
+        }
+      }
+      try {
+        if (!readOnly && failure == null) {
+          flush(true);
+        }
+      } finally {
+        synchronized (this) {
+          closed = true;
+        }
+        try {
+          ch.close();
+        } catch (IOException e) {
+          throw new LogStorageException(file.toString(), "cannot close log file " + file + ": " + e.getMessage(), e);
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,37 @@
+package dev.cutover.audit;
+
+import java.util.Arrays;
+
+/**
+ * An append-only array of 32-byte hashes stored in fixed-size byte-array chunks, so that a tree
+ * of ten million leaves costs about 640 MB and no object per node. Single writer; readers may read
+ * any index below a size they obtained through a happens-before edge with the writer.
+ */
+final class HashArray {
+  private static final int CHUNK_SHIFT = 14; // 16384 hashes, 512 KiB per chunk
+  private static final int CHUNK_HASHES = 1 << CHUNK_SHIFT;
+  private static final int MASK = CHUNK_HASHES - 1;
+
+  private volatile byte[][] chunks = new byte[1][];
+  private long size;
+
+  void add(byte[] hash) {
+    int c = (int) (size >>> CHUNK_SHIFT);
+    byte[][] cs = chunks;
+    if (c >= cs.length) {
+      cs = Arrays.copyOf(cs, cs.length * 2);
+    }
+    if (cs[c] == null) {
+      cs[c] = new byte[CHUNK_HASHES * Hash.LENGTH];
+    }
+    System.arraycopy(hash, 0, cs[c], (int) (size & MASK) * Hash.LENGTH, Hash.LENGTH);
+    chunks = cs;
+    size++;
+  }
+
+  byte[] get(long i) {
+    byte[] out = new byte[Hash.LENGTH];
+    System.arraycopy(chunks[(int) (i >>> CHUNK_SHIFT)], (int) (i & MASK) * Hash.LENGTH, out, 0, Hash.LENGTH);
+    return out;
+  }
+}
