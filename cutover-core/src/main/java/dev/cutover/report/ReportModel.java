@@ -91,6 +91,46 @@ public record ReportModel(
   }
 
   /**
+   * Reads the report of a cutover run from an open audit log. Opening the log verified it, so the
+   * model says it verified, with the log's size and root.
+   *
+   * <p>The log must hold one run of the engine (event vocabulary {@code cutover-engine/1}) started
+   * with this plan: its {@code run.started} names the plan's digest. Planned times come from the
+   * plan's critical path analysis, with offset zero at the time of {@code run.started}.
+   *
+   * @param log an open audit log
+   * @param plan the plan the run was started with
+   * @return the model
+   * @throws NullPointerException if an argument is null
+   * @throws UnreportableLogException if the log holds no run, a run of another plan, or an event
+   *     the engine would not have logged
+   */
+  public static ReportModel fromLog(dev.cutover.audit.AuditLog log, dev.cutover.plan.Plan plan) {
+    Objects.requireNonNull(log, "log");
+    Objects.requireNonNull(plan, "plan");
+    return LogReading.fromLog(log, plan);
+  }
+
+  /**
+   * Reads the report of a cutover run from an audit log file (JSON Lines, format v1), verifying
+   * it. A log that does not verify still gives a report: its {@link #verification()} says where and
+   * why it failed, and the events are read from every line that parses, trusted or not.
+   *
+   * @param file the log file
+   * @param plan the plan the run was started with
+   * @return the model
+   * @throws NullPointerException if an argument is null
+   * @throws dev.cutover.audit.LogStorageException if the file cannot be read
+   * @throws UnreportableLogException if the log holds no run, a run of another plan, or an event
+   *     the engine would not have logged
+   */
+  public static ReportModel fromLog(java.nio.file.Path file, dev.cutover.plan.Plan plan) {
+    Objects.requireNonNull(file, "file");
+    Objects.requireNonNull(plan, "plan");
+    return LogReading.fromLog(file, plan);
+  }
+
+  /**
    * The task with this id.
    *
    * @param id a task id
