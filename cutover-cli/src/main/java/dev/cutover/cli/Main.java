@@ -14,7 +14,7 @@ import picocli.CommandLine.Command;
     mixinStandardHelpOptions = true,
     versionProvider = Main.Version.class,
     description = "Rollback-safe migrations and cutovers: verify logs, analyse plans, run the demo.",
-    subcommands = {CommandLine.HelpCommand.class, PlanCommand.class})
+    subcommands = {CommandLine.HelpCommand.class, PlanCommand.class, ReportCommand.class})
 public final class Main implements Runnable {
   /** Exit status of a command that succeeded. */
   public static final int OK = 0;
