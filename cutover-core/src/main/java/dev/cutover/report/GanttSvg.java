@@ -83,7 +83,7 @@ final class GanttSvg {
   }
 
   int height() {
-    return TOP + ROW * Math.max(1, model.tasks().size()) + 44;
+    return TOP + ROW * Math.max(1, model.tasks().size()) + 8;
   }
 
   void render(StringBuilder out) {
@@ -111,9 +111,9 @@ final class GanttSvg {
       taskRow(out, model.tasks().get(i), TOP + i * ROW);
     }
     pointOfNoReturn(out, chartBottom);
+    undoMarkers(out);
     gates(out);
     incidents(out);
-    legend(out, chartBottom + 24);
     out.append("</svg>\n");
   }
 
@@ -205,11 +205,37 @@ final class GanttSvg {
     double x = x(at);
     out.append("<g class=\"ponr\"><line x1=\"").append(n(x)).append("\" y1=\"").append(TOP - 28)
         .append("\" x2=\"").append(n(x)).append("\" y2=\"").append(bottom).append("\"/>")
-        .append("<text x=\"").append(n(x + 4)).append("\" y=\"").append(TOP - 28)
-        .append("\">point of no return</text><title>")
+        .append("<text x=\"").append(n(x > (CHART_X0 + CHART_X1) / 2.0 ? x - 4 : x + 4))
+        .append("\" y=\"").append(TOP - 28)
+        .append(x > (CHART_X0 + CHART_X1) / 2.0 ? "\" text-anchor=\"end" : "")
+        .append("\">point of no return").append(t.actualStart().isPresent() ? "" : " (planned, not reached)")
+        .append("</text><title>")
         .append(esc("point of no return: irreversible task " + t.id()
             + (t.actualStart().isPresent() ? " started " : " planned to start ") + fmt.time(at)))
         .append("</title></g>\n");
+  }
+
+  /** A numbered mark on each undone task's row, at the time it was undone: the undo order. */
+  private void undoMarkers(StringBuilder out) {
+    for (ReportRollback r : model.rollbacks()) {
+      int order = 0;
+      for (RollbackUndo u : r.undone()) {
+        order++;
+        int index = indexOf(u.taskId());
+        if (index < 0 || u.at().isEmpty()) {
+          continue;
+        }
+        double cx = x(u.at().get());
+        double cy = TOP + index * ROW + 16;
+        String cls = u.outcome().name().toLowerCase(Locale.ROOT).replace('_', '-');
+        out.append("<g class=\"undo-marker ").append(cls).append("\"><circle cx=\"").append(n(cx))
+            .append("\" cy=\"").append(n(cy)).append("\" r=\"8\"/><text x=\"").append(n(cx))
+            .append("\" y=\"").append(n(cy + 4)).append("\">").append(order).append("</text><title>")
+            .append(esc("undo " + order + " of the rollback: " + u.taskId() + " by " + u.method() + ", "
+                + Fmt.lower(u.outcome()) + " at " + fmt.time(u.at().get())))
+            .append("</title></g>\n");
+      }
+    }
   }
 
   private void gates(StringBuilder out) {
@@ -250,35 +276,34 @@ final class GanttSvg {
     return -1;
   }
 
-  private static void legend(StringBuilder out, int y) {
+  /** The key to the chart, as HTML after the SVG, so that it wraps on narrow screens. */
+  static void legend(StringBuilder out) {
     String[][] items = {
-      {"bar planned", "planned"},
-      {"bar planned critical", "planned, critical path"},
-      {"bar actual completed", "completed"},
-      {"bar actual failed", "failed"},
-      {"bar actual rolled-back", "rolled back"},
-      {"bar actual undo-failed", "undo failed"},
-      {"bar actual running", "running / not finished"},
+      {"planned", "planned"},
+      {"planned critical", "planned, critical path"},
+      {"actual completed", "completed"},
+      {"actual failed", "failed"},
+      {"actual rolled-back", "rolled back"},
+      {"actual undo-failed", "undo failed"},
+      {"actual running", "running / not finished"},
     };
-    out.append("<g class=\"legend\">");
-    int x = 12;
+    String[][] glyphs = {
+      {"gate", "\u25c6", "gate decision"},
+      {"incident", "\u25b2", "incident"},
+      {"undo", "\u2460", "undo order"},
+      {"ponr", "\u2506", "point of no return"},
+      {"irreversible", "\u26a0", "irreversible task"},
+    };
+    out.append("<ul class=\"legend\">");
     for (String[] item : items) {
-      out.append("<rect class=\"").append(item[0]).append("\" x=\"").append(x).append("\" y=\"")
-          .append(y - 9).append("\" width=\"18\" height=\"10\" rx=\"2\"/>")
-          .append("<text x=\"").append(x + 24).append("\" y=\"").append(y).append("\">")
-          .append(item[1]).append("</text>");
-      x += 34 + item[1].length() * 7;
+      out.append("<li><span class=\"swatch ").append(item[0]).append("\"></span>").append(item[1])
+          .append("</li>");
     }
-    out.append("<path class=\"gate-marker-key\" d=\"M").append(x + 6).append(' ').append(y - 12)
-        .append(" l7 7 l-7 7 l-7 -7 z\"/><text x=\"").append(x + 18).append("\" y=\"").append(y)
-        .append("\">gate decision</text>");
-    x += 130;
-    out.append("<path class=\"incident-key\" d=\"M").append(x + 6).append(' ').append(y - 10)
-        .append(" l6 10 l-12 0 z\"/><text x=\"").append(x + 18).append("\" y=\"").append(y)
-        .append("\">incident</text>");
-    x += 90;
-    out.append("<text x=\"").append(x).append("\" y=\"").append(y)
-        .append("\">\u26a0 irreversible</text>");
-    out.append("</g>\n");
+    for (String[] g : glyphs) {
+      out.append("<li><span class=\"glyph glyph-").append(g[0]).append("\">").append(g[1])
+          .append("</span>").append(g[2]).append("</li>");
+    }
+    out.append("</ul>\n");
   }
+
 }

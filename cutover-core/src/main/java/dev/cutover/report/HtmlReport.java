@@ -65,6 +65,7 @@ public final class HtmlReport {
       out.append("<p class=\"empty\">The plan has no tasks.</p>\n");
     }
     new GanttSvg(model, fmt).render(out);
+    GanttSvg.legend(out);
     out.append("</section>\n");
     ReportTables tables = new ReportTables(model, fmt, out);
     tables.variance();

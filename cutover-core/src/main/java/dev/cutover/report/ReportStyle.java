@@ -33,23 +33,42 @@ final class ReportStyle {
       svg.gantt .axisnote{fill:var(--muted);font-size:11px}
       svg.gantt .task.critical .label{font-weight:700;fill:var(--crit)}
       svg.gantt .task.hl .label{text-decoration:underline}
-      svg.gantt .bar.planned{fill:#ced4da}
-      svg.gantt .bar.planned.critical{fill:var(--crit)}
-      svg.gantt .bar.actual.completed{fill:#1c7ed6}
-      svg.gantt .bar.actual.failed{fill:var(--bad)}
-      svg.gantt .bar.actual.rolled-back{fill:url(#hatch)}
-      svg.gantt .bar.actual.undo-failed{fill:#862e9c}
-      svg.gantt .bar.actual.running{fill:#ffd43b;stroke:#e67700;stroke-dasharray:3 2}
+      svg.gantt .planned{fill:#ced4da}
+      svg.gantt .planned.critical{fill:var(--crit)}
+      svg.gantt .actual.completed{fill:#1c7ed6}
+      svg.gantt .actual.failed{fill:var(--bad)}
+      svg.gantt .actual.rolled-back{fill:url(#hatch)}
+      svg.gantt .actual.undo-failed{fill:#862e9c}
+      svg.gantt .actual.running{fill:#ffd43b;stroke:#e67700;stroke-dasharray:3 2}
       svg.gantt .rollback-band{fill:#ffe3e3;opacity:.7}
       svg.gantt .bandlabel{fill:var(--bad);font-weight:600}
       svg.gantt .ponr line{stroke:var(--ink);stroke-width:2;stroke-dasharray:6 3}
       svg.gantt .ponr text{font-weight:700}
-      svg.gantt .gate-marker path,svg.gantt .gate-marker-key{stroke:#fff;stroke-width:1.5}
-      svg.gantt .gate-marker.go path,svg.gantt .gate-marker-key{fill:var(--ok)}
+      svg.gantt .gate-marker path{stroke:#fff;stroke-width:1.5}
+      svg.gantt .gate-marker.go path{fill:var(--ok)}
       svg.gantt .gate-marker.no-go path{fill:var(--warn)}
       svg.gantt .gate-marker.rollback path{fill:var(--bad)}
       svg.gantt .gate-marker.hold path{fill:#adb5bd}
-      svg.gantt .incident-marker path,svg.gantt .incident-key{fill:#f03e3e}
+      svg.gantt .undo-marker circle{fill:#fff;stroke:var(--bad);stroke-width:2}
+      svg.gantt .undo-marker.undone circle{stroke:var(--ok)}
+      svg.gantt .undo-marker text{text-anchor:middle;font-size:10px;font-weight:700}
+      svg.gantt .incident-marker path{fill:#f03e3e}
+      .legend{list-style:none;display:flex;flex-wrap:wrap;gap:6px 18px;padding:0;margin:8px 0 0 12px;\
+      font-size:12px}
+      .legend li{display:flex;align-items:center;gap:6px}
+      .swatch{display:inline-block;width:18px;height:10px;border-radius:2px}
+      .swatch.planned{background:#ced4da}
+      .swatch.planned.critical{background:var(--crit)}
+      .swatch.actual.completed{background:#1c7ed6}
+      .swatch.actual.failed{background:var(--bad)}
+      .swatch.actual.rolled-back{background:repeating-linear-gradient(45deg,#f59f00 0 3px,#fff3bf 3px 5px)}
+      .swatch.actual.undo-failed{background:#862e9c}
+      .swatch.actual.running{background:#ffd43b;border:1px dashed #e67700}
+      .glyph{font-size:14px;line-height:1}
+      .glyph-gate{color:var(--ok)}
+      .glyph-incident{color:#f03e3e}
+      .glyph-undo{color:var(--bad)}
+      .glyph-ponr{font-weight:700}
       table{border-collapse:collapse;width:100%;margin:6px 0 12px}
       th,td{border-bottom:1px solid var(--line);padding:5px 8px;text-align:left;vertical-align:top}
       th{font-size:12px;color:var(--muted);font-weight:600;background:#f8f9fa}

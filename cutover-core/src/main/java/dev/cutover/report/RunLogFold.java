@@ -199,7 +199,7 @@ final class RunLogFold {
     if (gates.containsKey(t.task.id()) && gates.get(t.task.id()).decision() == ReportGate.Decision.HOLD
         && d != ReportGate.Decision.HOLD) {
       ReportGate held = gates.get(t.task.id());
-      notes.add(new ReportNote(held.decidedAt().orElseThrow(), e.actor(), "hold",
+      notes.add(new ReportNote(held.decidedAt().orElseThrow(), held.decidedBy(), "hold",
           "gate '" + t.task.id() + "' held: " + (held.reason().isEmpty() ? "no reason" : held.reason())));
     }
     gates.remove(t.task.id());

@@ -32,11 +32,13 @@ class HtmlReportTest {
     ReportModel model = ReportFixtures.rolledBack();
     String svg = svg(HtmlReport.render(model));
     assertThat(count(svg, "<g class=\"task")).isEqualTo(model.tasks().size());
-    // The legend has two planned and four actual swatches.
-    assertThat(count(svg, "class=\"bar planned")).isEqualTo(model.tasks().size() + 2);
-    assertThat(count(svg, "class=\"bar actual")).isEqualTo(6 + 4);
+    assertThat(count(svg, "class=\"bar planned")).isEqualTo(model.tasks().size());
+    assertThat(count(svg, "class=\"bar actual")).isEqualTo(6);
     assertThat(count(svg, "class=\"bar planned critical\"")).isEqualTo(
-        model.criticalPath().size() + 1);
+        model.criticalPath().size());
+    assertThat(count(svg, "class=\"swatch")).isZero();
+    assertThat(count(HtmlReport.render(model), "<span class=\"swatch")).isEqualTo(7);
+    assertThat(count(HtmlReport.render(model), "<span class=\"glyph")).isEqualTo(5);
     assertThat(svg).contains("class=\"ponr\"").contains("point of no return")
         .contains("class=\"gate-marker rollback\"").contains("class=\"rollback-band\"")
         .contains("class=\"incident-marker\"");

@@ -26,67 +26,9 @@ class RunLogFoldTest {
     return RunLogFold.fold("run.log", PLAN, run.entries(), OK);
   }
 
-  /** Gate evidence shaped as dev.cutover.gate criteria and an approval quorum log themselves. */
-  private static Map<String, Object> gateEvidence() {
-    return Map.of(
-        "criteria", Map.of("criterion", "all of", "outcome", "FAIL", "reason", "1 of 2 failed",
-            "all", List.of(
-                Map.of("criterion", "error_rate <= 0.5", "metric", "error_rate", "value", "1.8",
-                    "samples", 12L, "outcome", "FAIL", "reason", "1.8 > 0.5"),
-                Map.of("criterion", "lag_ms <= 2000", "metric", "lag_ms", "samples", 2L,
-                    "measured", "INSUFFICIENT_DATA", "outcome", "PASS",
-                    "reason", "insufficient data: 2 of 5 samples; policy pass"))),
-        "quorum", Map.of("required", 2L, "decision", "GO", "approvals", List.of(
-            Map.of("signature", "c2lnMQ==", "approver", "alice", "status", "counted",
-                "reason", "valid approval by 'alice'",
-                "statement", Map.of("decision", "GO")),
-            Map.of("signature", "c2lnMg==", "status", "unknown_key",
-                "reason", "signature does not verify under any configured approver's key"))));
-  }
-
-  private static RunScript rolledBack() {
-    return new RunScript(PLAN)
-        .at(0, 0).started(UNDO)
-        .ran("freeze", 0, 1, 4, 30)
-        .ran("snapshot", 4, 31, 21, 0)
-        .ran("warm", 21, 1, 30, 0)
-        .at(21, 2).event("task.started", "task", "migrate", "attempt", 1L)
-        .at(35, 0).event("task.completed", "task", "migrate", "attempt", 1L, "evidence", Map.of(),
-            "verification", Map.of(), "millis", 1L)
-        .at(35, 1).event("task.started", "task", "backfill", "attempt", 1L)
-        .event("snapshot.taken", "task", "backfill", "ref", "snap-1", "scope", "accounts",
-            "digest", "ab12")
-        .at(50, 0).event("incident.opened", "ops-lead", Map.of("incident", "INC-7",
-            "severity", "SEV2", "title", "backfill slow", "sla", "PT5M", "due", at(55, 0).toString()))
-        .at(56, 0).event("incident.escalated", "incident", "INC-7",
-            "reason", "not acknowledged within its response sla")
-        .at(57, 0).event("incident.acknowledged", "dba-lead", Map.of("incident", "INC-7"))
-        .at(60, 0).event("operator.note", "dba-lead", Map.of("text", "throttled by <replica>"))
-        .at(88, 0).event("task.completed", "task", "backfill", "attempt", 1L, "evidence",
-            Map.of("rows", 4203118L), "verification", Map.of(), "millis", 1L)
-        .at(88, 1).event("gate.decided", "gate", "go-no-go", "decision", "HOLD",
-            "reason", "awaiting an operator decision", "source", "evaluator", "evidence", Map.of())
-        .at(90, 0).event("operator.decision", "alice", Map.of("gate", "go-no-go",
-            "decision", "NO_GO", "reason", "error rate too high"))
-        .at(90, 1).event("gate.decided", "gate", "go-no-go", "decision", "NO_GO",
-            "reason", "operator decision", "source", "operator", "evidence", gateEvidence())
-        .event("rollback.requested", "source", "gate",
-            "reason", "gate 'go-no-go' decided NO_GO: operator decision")
-        .at(91, 0).event("task.undo.started", "task", "backfill", "kind", "restore")
-        .at(99, 0).event("task.undo.completed", "task", "backfill", "snapshot", "snap-1",
-            "digest", "ab12", "verified", true)
-        .at(99, 1).event("task.undo.started", "task", "migrate", "kind", "inverse")
-        .at(102, 0).event("task.undo.completed", "task", "migrate", "evidence", Map.of(),
-            "verified", true)
-        .at(102, 1).event("task.undo.started", "task", "freeze", "kind", "compensate")
-        .at(103, 0).event("task.undo.completed", "task", "freeze", "evidence",
-            Map.of("writes", "enabled"), "verified", true)
-        .event("run.finished", "status", "ROLLED_BACK", "manual", List.of());
-  }
-
   @Test
   void fold_takesActualTimesFromTheLogAndPlannedTimesFromTheCriticalPath() {
-    RunScript run = rolledBack();
+    RunScript run = RunScript.rolledBack();
     assertThat(run.state().status()).isEqualTo(RunStatus.ROLLED_BACK);
     ReportModel m = fold(run);
 
@@ -111,7 +53,7 @@ class RunLogFoldTest {
 
   @Test
   void fold_gateRunsFromWhenItWasReadyToItsFinalDecision() {
-    ReportModel m = fold(rolledBack());
+    ReportModel m = fold(RunScript.rolledBack());
     ReportTask gate = m.task("go-no-go").orElseThrow();
     assertThat(gate.actualStart()).contains(at(88, 0));
     assertThat(gate.actualFinish()).contains(at(90, 1));
@@ -138,7 +80,7 @@ class RunLogFoldTest {
 
   @Test
   void fold_listsTheRollbackInTheOrderTasksWereUndone() {
-    ReportModel m = fold(rolledBack());
+    ReportModel m = fold(RunScript.rolledBack());
     assertThat(m.rollbacks()).singleElement().satisfies(r -> {
       assertThat(r.startedAt()).isEqualTo(at(90, 1));
       assertThat(r.finishedAt()).contains(at(103, 0));
@@ -156,7 +98,7 @@ class RunLogFoldTest {
 
   @Test
   void fold_recordsIncidentsWithAcknowledgementAndEscalation() {
-    ReportModel m = fold(rolledBack());
+    ReportModel m = fold(RunScript.rolledBack());
     assertThat(m.incidents()).singleElement().satisfies(i -> {
       assertThat(i.raisedBy()).isEqualTo("ops-lead");
       assertThat(i.acknowledgedAt()).contains(at(57, 0));
@@ -228,7 +170,7 @@ class RunLogFoldTest {
     Plan other = Plan.builder("billing-db-cutover")
         .task(dev.cutover.plan.Task.builder("freeze").duration(Duration.ofMinutes(6)).build())
         .build();
-    List<RunEntry> entries = rolledBack().entries();
+    List<RunEntry> entries = RunScript.rolledBack().entries();
     assertThatThrownBy(() -> RunLogFold.fold("run.log", other, entries, OK))
         .isInstanceOf(UnreportableLogException.class)
         .hasMessageContaining("run.log: entry 0: the run was started with plan 'billing-db-cutover'"
@@ -258,7 +200,7 @@ class RunLogFoldTest {
 
   @Test
   void fold_rendersThroughTheHtmlReport() {
-    String html = HtmlReport.render(fold(rolledBack()));
+    String html = HtmlReport.render(fold(RunScript.rolledBack()));
     assertThat(html).contains("throttled by &lt;replica&gt;")
         .contains("alice (operator decision)")
         .containsSubsequence("<td>backfill</td><td>restore", "<td>migrate</td><td>inverse",
