@@ -1,0 +1,178 @@
+package dev.cutover.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cutover.audit.AuditEvent;
+import dev.cutover.audit.AuditLog;
+import dev.cutover.audit.Checkpoint;
+import dev.cutover.audit.Hash;
+import dev.cutover.audit.MerkleProofs;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Runs {@code Main.run} in-process and checks output and exit status. */
+class LogCommandTest {
+  @TempDir Path dir;
+  Path log;
+
+  record Result(int code, String out, String err) {}
+
+  static Result run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Main.run(new PrintWriter(out), new PrintWriter(err), args);
+    return new Result(code, out.toString(), err.toString());
+  }
+
+  @BeforeEach
+  void writeLog() {
+    log = dir.resolve("audit.log");
+    try (AuditLog l = AuditLog.open(log, Clock.fixed(Instant.parse("2026-11-21T10:00:00Z"), ZoneOffset.UTC))) {
+      for (int i = 0; i < 7; i++) {
+        l.append(AuditEvent.of("task.completed", "engine", Map.of("i", i)));
+      }
+    }
+  }
+
+  @Test
+  void verify_ok_printsSizeAndRoot() {
+    Result r = run("log", "verify", log.toString());
+    assertThat(r.code()).isEqualTo(Main.OK);
+    try (AuditLog l = AuditLog.readOnly(log)) {
+      assertThat(r.out()).isEqualTo(log + ": ok, 7 entries, root " + l.root().hex() + "\n");
+    }
+  }
+
+  @Test
+  void verify_tampered_exits1_namingSeq_withoutStackTrace() throws Exception {
+    List<String> lines = Files.readAllLines(log);
+    lines.set(3, lines.get(3).replace("\"i\":3", "\"i\":4"));
+    Files.write(log, lines);
+    Result r = run("log", "verify", log.toString());
+    assertThat(r.code()).isEqualTo(Main.VERIFICATION_FAILED);
+    assertThat(r.err()).startsWith("cutover: " + log + ": entry seq 3 (line 4, byte ").contains("hash mismatch");
+    assertThat(r.err().lines().count()).isEqualTo(1);
+  }
+
+  @Test
+  void verify_tornTail_exits1_andSaysTorn() throws Exception {
+    byte[] b = Files.readAllBytes(log);
+    Files.write(log, Arrays.copyOf(b, b.length - 30));
+    Result r = run("log", "verify", log.toString());
+    assertThat(r.code()).isEqualTo(Main.VERIFICATION_FAILED);
+    assertThat(r.err()).contains("entry seq 6").contains("torn tail").contains("opening the log for append cuts it");
+  }
+
+  @Test
+  void missingFileAndBadNumbers_exit2() {
+    Result missing = run("log", "root", dir.resolve("nope.log").toString());
+    assertThat(missing.code()).isEqualTo(Main.BAD_INPUT);
+    assertThat(missing.err()).isEqualTo("cutover: log file " + dir.resolve("nope.log") + " does not exist\n");
+    Result badNumber = run("log", "root", log.toString(), "--size", "x");
+    assertThat(badNumber.code()).isEqualTo(Main.BAD_INPUT);
+    assertThat(badNumber.err()).startsWith("cutover: Invalid value for option '--size': 'x' is not a long");
+    Result tooBig = run("log", "root", log.toString(), "--size", "8");
+    assertThat(tooBig.code()).isEqualTo(Main.BAD_INPUT);
+    assertThat(tooBig.err()).startsWith("cutover: --size 8 is outside the log " + log + " (size 7)");
+    assertThat(run("log", "frobnicate").code()).isEqualTo(Main.BAD_INPUT);
+    assertThat(run().code()).isEqualTo(Main.BAD_INPUT);
+  }
+
+  @Test
+  void rootAndProofs_verifyWithTheLibrary() {
+    Hash root4 = Hash.fromHex(run("log", "root", log.toString(), "--size", "4").out().trim());
+    Hash root7 = Hash.fromHex(run("log", "root", log.toString()).out().trim());
+    Result inc = run("log", "prove-inclusion", log.toString(), "--index", "2", "--size", "7");
+    assertThat(inc.code()).isZero();
+    List<Hash> proof = inc.out().lines().map(Hash::fromHex).collect(Collectors.toList());
+    try (AuditLog l = AuditLog.readOnly(log)) {
+      MerkleProofs.verifyInclusion(l.leafHash(2), 2, 7, proof, root7);
+      assertThat(root4).isEqualTo(l.root(4));
+    }
+    Result con = run("log", "prove-consistency", log.toString(), "--from", "4");
+    List<Hash> cproof = con.out().lines().map(Hash::fromHex).collect(Collectors.toList());
+    MerkleProofs.verifyConsistency(4, 7, cproof, root4, root7);
+    assertThat(run("log", "prove-consistency", log.toString(), "--from", "0").code()).isEqualTo(Main.BAD_INPUT);
+    assertThat(run("log", "prove-inclusion", log.toString(), "--index", "7").code()).isEqualTo(Main.BAD_INPUT);
+  }
+
+  @Test
+  void keysGenerate_checkpoint_andVerifyWithCheckpoint() throws Exception {
+    Path keys = dir.resolve("keys");
+    Result gen = run("keys", "generate", "--name", "auditor", "--out", keys.toString());
+    assertThat(gen.code()).isZero();
+    String vkey = gen.out().trim();
+    assertThat(vkey).matches("auditor\\+[0-9a-f]{8}\\+[A-Za-z0-9+/]{44}");
+    assertThat(Files.readString(keys.resolve("auditor.vkey"))).isEqualTo(vkey + "\n");
+    assertThat(Files.readString(keys.resolve("auditor.pem"))).startsWith("-----BEGIN PRIVATE KEY-----\n");
+    assertThat(Files.readString(keys.resolve("auditor.pub.pem"))).startsWith("-----BEGIN PUBLIC KEY-----\n");
+    assertThat(run("keys", "generate", "--name", "auditor", "--out", keys.toString()).err())
+        .startsWith("cutover: will not overwrite existing file");
+
+    Result cp = run("log", "checkpoint", log.toString(), "--key", keys.resolve("auditor.pem").toString(),
+        "--name", "auditor", "--origin", "example.com/cutover", "--size", "5");
+    assertThat(cp.code()).isZero();
+    assertThat(cp.out()).startsWith("example.com/cutover\n5\n").contains("\n\n\u2014 auditor ");
+    Path note = Files.writeString(dir.resolve("cp.note"), cp.out(), StandardCharsets.UTF_8);
+    assertThat(Checkpoint.verify(cp.out(), List.of(dev.cutover.crypto.VerifierKey.parse(vkey))).size()).isEqualTo(5);
+
+    Result ok = run("log", "verify", log.toString(), "--checkpoint", note.toString(), "--key", vkey);
+    assertThat(ok.code()).as(ok.err()).isZero();
+    assertThat(ok.out()).contains("checkpoint " + note + ": origin example.com/cutover, size 5, root matches");
+
+    run("keys", "generate", "--name", "other", "--out", keys.toString());
+    String otherKey = Files.readString(keys.resolve("other.vkey")).trim();
+    Result unknown = run("log", "verify", log.toString(), "--checkpoint", note.toString(), "--key", otherKey);
+    assertThat(unknown.code()).isEqualTo(Main.VERIFICATION_FAILED);
+    assertThat(unknown.err()).startsWith("cutover: checkpoint " + note + ": note has no signature by a known key");
+
+    Files.writeString(note, cp.out().replace("\n5\n", "\n6\n"));
+    Result forged = run("log", "verify", log.toString(), "--checkpoint", note.toString(), "--key", vkey);
+    assertThat(forged.code()).isEqualTo(Main.VERIFICATION_FAILED);
+    assertThat(forged.err()).contains("signature by key 'auditor'");
+
+    Result noKey = run("log", "verify", log.toString(), "--checkpoint", note.toString());
+    assertThat(noKey.code()).isEqualTo(Main.BAD_INPUT);
+    Result badKey = run("log", "verify", log.toString(), "--checkpoint", note.toString(), "--key", "garbage");
+    assertThat(badKey.code()).isEqualTo(Main.BAD_INPUT);
+    assertThat(badKey.err()).startsWith("cutover: verifier key 'garbage' is not of the form");
+  }
+
+  @Test
+  void verify_checkpointOfAnotherLog_exits1() throws Exception {
+    Path keys = dir.resolve("k");
+    String vkey = run("keys", "generate", "--name", "k", "--out", keys.toString()).out().trim();
+    String note = run("log", "checkpoint", log.toString(), "--key", keys.resolve("k.pem").toString(), "--name", "k").out();
+    Path noteFile = Files.writeString(dir.resolve("n"), note);
+    List<String> lines = Files.readAllLines(log);
+    Files.write(log, lines.subList(0, 6));
+    Result r = run("log", "verify", log.toString(), "--checkpoint", noteFile.toString(), "--key", vkey);
+    assertThat(r.code()).isEqualTo(Main.VERIFICATION_FAILED);
+    assertThat(r.err()).contains("checkpoint covers 7 entries but the log has only 6");
+  }
+
+  @Test
+  void everyCommandHasHelp() {
+    for (String[] cmd : new String[][] {
+        {"--help"}, {"log", "--help"}, {"log", "verify", "--help"}, {"log", "root", "--help"},
+        {"log", "prove-inclusion", "--help"}, {"log", "prove-consistency", "--help"},
+        {"log", "checkpoint", "--help"}, {"keys", "--help"}, {"keys", "generate", "--help"}}) {
+      Result r = run(cmd);
+      assertThat(r.code()).as(String.join(" ", cmd)).isZero();
+      assertThat(r.out()).contains("Usage: cutover");
+    }
+  }
+}

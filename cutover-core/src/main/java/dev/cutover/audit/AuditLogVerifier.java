@@ -1,0 +1,146 @@
+package dev.cutover.audit;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Objects;
+
+/**
+ * Verifies a log file (format v1) from outside the application, streaming it once: every line
+ * must be the canonical form of a v1 entry, seq must be consecutive from 0, every {@code prev}
+ * must be the hash of the entry before, and every {@code hash} must recompute; given a checkpoint,
+ * the root of its first {@code size} entries must be its root. The first failure is reported with
+ * its seq, its byte offset and the reason, and a torn last line (an interrupted write) is reported
+ * as {@link LogVerification.Reason#TORN_TAIL}, apart from tampering. Memory use is constant.
+ *
+ * <p>Thread-safe (stateless).
+ */
+public final class AuditLogVerifier {
+  private AuditLogVerifier() {}
+
+  /**
+   * Verifies a log file.
+   *
+   * @param file the JSON Lines file
+   * @return the result, with the first failure if any
+   * @throws LogStorageException if the file cannot be read
+   */
+  public static LogVerification verify(Path file) {
+    return verify(file, null);
+  }
+
+  /**
+   * Verifies a log file against a checkpoint whose signature the caller has verified (see {@link
+   * Checkpoint#verify(String, java.util.Collection)}).
+   *
+   * @param file the JSON Lines file
+   * @param checkpoint the checkpoint, or {@code null} for none
+   * @return the result, with the first failure if any
+   * @throws LogStorageException if the file cannot be read
+   */
+  public static LogVerification verify(Path file, Checkpoint checkpoint) {
+    Objects.requireNonNull(file, "file");
+    try (InputStream in = Files.newInputStream(file)) {
+      return new Run(file, checkpoint).run(in);
+    } catch (NoSuchFileException e) {
+      throw new LogStorageException(file.toString(), "log file " + file + " does not exist", e);
+    } catch (IOException e) {
+      throw new LogStorageException(file.toString(), "cannot read log file " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  private static final class Run {
+    private final Path file;
+    private final Checkpoint checkpoint;
+    private final AuditEntryCodec codec = new AuditEntryCodec();
+    private final RootAccumulator acc = new RootAccumulator();
+    private byte[] last = Hash.ZERO.raw();
+    private long seq;
+    private LogVerification.Failure failure;
+
+    Run(Path file, Checkpoint checkpoint) {
+      this.file = file;
+      this.checkpoint = checkpoint;
+    }
+
+    LogVerification run(InputStream in) throws IOException {
+      if (checkpoint != null && checkpoint.size() == 0) {
+        checkCheckpoint(0);
+      }
+      byte[] buf = new byte[1 << 20];
+      int filled = 0;
+      long bufStart = 0;
+      while (failure == null) {
+        if (filled == buf.length) {
+          buf = Arrays.copyOf(buf, buf.length * 2);
+        }
+        int r = in.read(buf, filled, buf.length - filled);
+        if (r < 0) {
+          break;
+        }
+        filled += r;
+        int lineStart = 0;
+        for (int i = 0; i < filled && failure == null; i++) {
+          if (buf[i] == '\n') {
+            line(buf, lineStart, i - lineStart, bufStart + lineStart);
+            lineStart = i + 1;
+          }
+        }
+        System.arraycopy(buf, lineStart, buf, 0, filled - lineStart);
+        bufStart += lineStart;
+        filled -= lineStart;
+      }
+      if (failure == null && filled > 0) {
+        byte[] tail = Arrays.copyOf(buf, filled);
+        LogVerification.Reason kind = FileAuditStore.classifyTail(tail);
+        failure = new LogVerification.Failure(seq, bufStart, kind,
+            kind == LogVerification.Reason.TORN_TAIL
+                ? "last line is incomplete (" + filled + " bytes without a newline): a write was interrupted; opening the log for append cuts it"
+                : "last line has no newline and is not the beginning of an entry (" + filled + " bytes)");
+      }
+      if (failure == null && checkpoint != null && checkpoint.size() > seq) {
+        failure = new LogVerification.Failure(seq, -1, LogVerification.Reason.CHECKPOINT_BEYOND_END,
+            "checkpoint covers " + checkpoint.size() + " entries but the log has only " + seq);
+      }
+      return new LogVerification(file.toString(), seq, acc.root(), failure);
+    }
+
+    private void line(byte[] buf, int off, int len, long offset) {
+      AuditEntry e;
+      try {
+        e = codec.decode(buf, off, len, seq);
+      } catch (InvalidEntryException ex) {
+        failure = new LogVerification.Failure(seq, offset, ex.reason(), ex.getMessage());
+        return;
+      }
+      if (e.seq() != seq) {
+        failure = new LogVerification.Failure(seq, offset, LogVerification.Reason.SEQ_GAP,
+            "line " + (seq + 1) + " has seq " + e.seq() + ", expected " + seq);
+        return;
+      }
+      if (!Arrays.equals(e.prev().raw(), last)) {
+        failure = new LogVerification.Failure(seq, offset, LogVerification.Reason.PREV_MISMATCH,
+            "prev " + e.prev().hex() + " is not the hash of entry " + (seq - 1) + ", " + Hash.wrap(last).hex());
+        return;
+      }
+      last = e.hash().raw();
+      acc.add(last);
+      seq++;
+      if (checkpoint != null && checkpoint.size() == seq) {
+        checkCheckpoint(offset);
+      }
+    }
+
+    private void checkCheckpoint(long offset) {
+      Hash root = acc.root();
+      if (!root.equals(checkpoint.root())) {
+        failure = new LogVerification.Failure(Math.max(0, seq - 1), offset, LogVerification.Reason.CHECKPOINT_MISMATCH,
+            "root of the first " + checkpoint.size() + " entries is " + root.hex() + " but checkpoint '" + checkpoint.origin()
+                + "' says " + checkpoint.root().hex());
+      }
+    }
+  }
+}

@@ -1,0 +1,130 @@
+package dev.cutover.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import dev.cutover.crypto.Ed25519PrivateKey;
+import dev.cutover.crypto.NoteSigner;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+/** Any change to a log file is found, at the right seq; a torn tail is told apart and repaired. */
+class TamperTest {
+  @TempDir Path dir;
+  Path file;
+  byte[] original;
+  int[] lineStarts;
+
+  @BeforeEach
+  void writeSmallLog() throws Exception {
+    file = dir.resolve("audit.log");
+    try (AuditLog log = AuditLog.open(file, AuditLogTest.CLOCK)) {
+      log.append(AuditEvent.of("cutover.started", "alice", Map.of("plan", "p1")));
+      log.append(AuditEvent.of("task.started", "engine", Map.of("task", "copy-rows", "rows", 120)));
+      log.append(AuditEvent.of("task.completed", "engine", Map.of("task", "copy-rows", "note", "caf\u00e9 \u20ac", "ok", true)));
+      log.append(AuditEvent.of("gate.decided", "bob", Map.of("gate", "go", "votes", List.of("a", "b"))).withState(Hash.sha256(new byte[1])));
+      log.append(AuditEvent.of("cutover.finished", "engine", Map.of("nothing", java.util.Collections.singletonMap("x", null))));
+    }
+    original = Files.readAllBytes(file);
+    lineStarts = new int[6];
+    int line = 1;
+    for (int i = 0; i < original.length; i++) {
+      if (original[i] == '\n') {
+        lineStarts[line++] = i + 1;
+      }
+    }
+    assertThat(line).isEqualTo(6);
+    assertThat(AuditLogVerifier.verify(file).ok()).isTrue();
+  }
+
+  @Test
+  void changingAnyByteOfAnyLine_failsVerificationAtThatSeq() throws Exception {
+    for (int seq = 0; seq < 5; seq++) {
+      for (int i = lineStarts[seq]; i < lineStarts[seq + 1]; i++) {
+        byte[] changed = original.clone();
+        changed[i] ^= (i % 7 == 0) ? 0x20 : 0x01;
+        Files.write(file, changed);
+        LogVerification v = AuditLogVerifier.verify(file);
+        assertThat(v.ok()).as("byte %d of line %d", i, seq + 1).isFalse();
+        assertThat(v.failure().seq()).as("byte %d of line %d: %s", i, seq + 1, v.summary()).isEqualTo(seq);
+        assertThat(v.failure().reason().isTampering()).as("byte %d of line %d: %s", i, seq + 1, v.summary()).isTrue();
+        assertThat(v.verifiedEntries()).isEqualTo(seq);
+        int s = seq;
+        assertThatThrownBy(() -> AuditLog.open(file, AuditLogTest.CLOCK).close())
+            .isInstanceOf(LogVerificationException.class)
+            .satisfies(e -> assertThat(((LogVerificationException) e).failure().seq()).isEqualTo(s));
+        assertThat(Files.readAllBytes(file)).as("a refused open changes nothing").isEqualTo(changed);
+      }
+    }
+  }
+
+  @Test
+  void removingOrSwappingLines_isAChainFailure() throws Exception {
+    byte[] withoutLine2 = concat(slice(0, 2), slice(3, 5));
+    Files.write(file, withoutLine2);
+    LogVerification v = AuditLogVerifier.verify(file);
+    assertThat(v.failure().seq()).isEqualTo(2);
+    assertThat(v.failure().reason()).isEqualTo(LogVerification.Reason.SEQ_GAP);
+    assertThat(v.summary()).contains("entry seq 2 (line 3, byte " + lineStarts[2] + "): seq gap: line 3 has seq 3, expected 2");
+  }
+
+  @Test
+  void cuttingTheLastLineInTheMiddle_isATornTail_thatOpenRepairs() throws Exception {
+    for (int cut = lineStarts[4] + 1; cut < lineStarts[5]; cut += 7) {
+      Files.write(file, Arrays.copyOf(original, cut));
+      LogVerification v = AuditLogVerifier.verify(file);
+      assertThat(v.failure().reason()).as("cut at %d", cut).isEqualTo(LogVerification.Reason.TORN_TAIL);
+      assertThat(v.failure().seq()).isEqualTo(4);
+      assertThat(v.verifiedEntries()).isEqualTo(4);
+      assertThat(v.failure().reason().isTampering()).isFalse();
+      assertThatThrownBy(() -> AuditLog.readOnly(file)).isInstanceOf(LogVerificationException.class);
+
+      try (AuditLog log = AuditLog.open(file, AuditLogTest.CLOCK)) {
+        RepairReport r = log.repairReport().orElseThrow();
+        assertThat(r.keptEntries()).isEqualTo(4);
+        assertThat(r.cutAtOffset()).isEqualTo(lineStarts[4]);
+        assertThat(r.cutBytes()).isEqualTo(cut - lineStarts[4]);
+        assertThat(log.size()).isEqualTo(4);
+      }
+      assertThat(AuditLogVerifier.verify(file).ok()).isTrue();
+      assertThat(Files.readAllBytes(file)).isEqualTo(Arrays.copyOf(original, lineStarts[4]));
+    }
+  }
+
+  @Test
+  void checkpoint_verifiesThePrefixItCovers_andNamesAMismatch() throws Exception {
+    NoteSigner signer = new NoteSigner("audit-key", Ed25519PrivateKey.fromSeed(new byte[32]));
+    String note;
+    try (AuditLog log = AuditLog.readOnly(file)) {
+      note = log.checkpoint("example.com/log").sign(List.of(signer)).toString();
+      Checkpoint cp3 = new Checkpoint("example.com/log", 3, log.root(3));
+      assertThat(AuditLogVerifier.verify(file, cp3).ok()).isTrue();
+      Checkpoint wrong = new Checkpoint("example.com/log", 3, log.root(2));
+      LogVerification v = AuditLogVerifier.verify(file, wrong);
+      assertThat(v.failure().reason()).isEqualTo(LogVerification.Reason.CHECKPOINT_MISMATCH);
+      assertThat(v.failure().seq()).isEqualTo(2);
+      Checkpoint beyond = new Checkpoint("example.com/log", 6, log.root());
+      assertThat(AuditLogVerifier.verify(file, beyond).failure().reason()).isEqualTo(LogVerification.Reason.CHECKPOINT_BEYOND_END);
+    }
+    Checkpoint cp = Checkpoint.verify(note, List.of(signer.verifierKey()));
+    assertThat(cp.size()).isEqualTo(5);
+    assertThat(note).startsWith("example.com/log\n5\n" + cp.root().base64() + "\n\n\u2014 audit-key ");
+    assertThat(AuditLogVerifier.verify(file, cp).ok()).isTrue();
+  }
+
+  private byte[] slice(int fromLine, int toLine) {
+    return Arrays.copyOfRange(original, lineStarts[fromLine], lineStarts[toLine]);
+  }
+
+  private static byte[] concat(byte[] a, byte[] b) {
+    byte[] out = Arrays.copyOf(a, a.length + b.length);
+    System.arraycopy(b, 0, out, a.length, b.length);
+    return out;
+  }
+}
