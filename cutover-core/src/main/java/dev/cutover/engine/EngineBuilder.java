@@ -1,5 +1,6 @@
 package dev.cutover.engine;
 
+import dev.cutover.audit.AuditLog;
 import dev.cutover.engine.spi.GateEvaluator;
 import dev.cutover.engine.spi.LeaseStore;
 import dev.cutover.engine.spi.RollbackAuthorizer;
@@ -59,6 +60,18 @@ public final class EngineBuilder {
     }
     this.plan = plan;
     return this;
+  }
+
+  /**
+   * Sets the audit log the run is recorded in. Required. An empty log starts a new run; a log
+   * that holds a run of the same plan resumes it.
+   *
+   * @param log the audit log, open for append
+   * @return this builder
+   */
+  public EngineBuilder log(AuditLog log) {
+    Objects.requireNonNull(log, "log");
+    return runLog(new AuditRunLog(log));
   }
 
   EngineBuilder runLog(RunLog runLog) {

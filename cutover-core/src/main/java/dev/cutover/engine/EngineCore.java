@@ -38,6 +38,7 @@ final class EngineCore {
   private Instant startedAt;
   private final Map<String, UndoSnapshot> snapshots = new HashMap<>();
   private final Map<String, Integer> attempts = new HashMap<>();
+  private Map<String, String> firstFailure;
   private volatile Throwable fatal;
   private volatile Lease lease;
 
@@ -98,8 +99,22 @@ final class EngineCore {
             e.string("task"),
             new UndoSnapshot(e.string("ref"), e.string("scope"), e.string("digest")));
         break;
+      case "task.failed":
+      case "gate.decided":
+        if (firstFailure == null && e.data().get("rollbackReason") instanceof String) {
+          firstFailure =
+              Map.of("source", e.string("rollbackSource"), "reason", e.string("rollbackReason"));
+        }
+        break;
       default:
         break;
+    }
+  }
+
+  /** The rollback the first failure in the log calls for, or null if nothing failed. */
+  Map<String, String> firstFailure() {
+    synchronized (lock) {
+      return firstFailure;
     }
   }
 

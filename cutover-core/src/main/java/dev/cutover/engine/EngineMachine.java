@@ -1,5 +1,6 @@
 package dev.cutover.engine;
 
+import dev.cutover.replay.EventCodec;
 import dev.cutover.replay.Invariant;
 import dev.cutover.replay.StateCodec;
 import dev.cutover.replay.StateMachine;
@@ -8,6 +9,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.TreeMap;
 
 /**
@@ -59,6 +61,34 @@ public final class EngineMachine implements StateMachine<EngineState, EngineEven
     }
     return new EngineMachine(planDigest);
   }
+
+  /**
+   * Returns the codec between engine events and audit log entries, for {@link
+   * dev.cutover.replay.LogReplayer}. Every entry of an engine log is an engine event.
+   *
+   * @return the codec
+   */
+  public static EventCodec<EngineEvent> events() {
+    return EVENTS;
+  }
+
+  private static final EventCodec<EngineEvent> EVENTS =
+      new EventCodec<>() {
+        @Override
+        public String type(EngineEvent event) {
+          return event.type();
+        }
+
+        @Override
+        public Map<String, Object> data(EngineEvent event) {
+          return event.data();
+        }
+
+        @Override
+        public Optional<EngineEvent> decode(String type, String actor, Map<String, Object> data) {
+          return Optional.of(new EngineEvent(type, actor, data));
+        }
+      };
 
   @Override
   public String fingerprint() {

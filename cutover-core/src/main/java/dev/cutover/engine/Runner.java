@@ -39,7 +39,6 @@ final class Runner {
   private final Set<String> inFlight = new HashSet<>();
   private final Map<String, String> lastHold = new HashMap<>();
   private final Map<String, Long> lastGateEval = new HashMap<>();
-  private long lastTriggerPoll = Long.MIN_VALUE;
 
   Runner(EngineCore core) {
     this.core = core;
@@ -63,6 +62,7 @@ final class Runner {
               return t;
             });
     boolean clean = false;
+    Throwable failure = null;
     try {
       Lease lease = core.lease();
       Map<String, Object> session = new LinkedHashMap<>();
@@ -83,6 +83,8 @@ final class Runner {
         new Rollback(core).run();
       }
       clean = true;
+    } catch (RuntimeException | Error e) {
+      failure = e;
     } finally {
       if (!clean) {
         awaitIdle();
@@ -97,7 +99,8 @@ final class Runner {
         releaseLease();
       }
     }
-    Throwable fatal = core.fatal();
+    // A fatal error (a crash in a worker, a lost lease) outranks what it caused on this thread.
+    Throwable fatal = core.fatal() != null ? core.fatal() : failure;
     if (fatal instanceof Error) {
       throw (Error) fatal;
     }
@@ -201,6 +204,7 @@ final class Runner {
       boolean progressed = false;
       synchronized (lock) {
         core.halted();
+        requestPendingRollback();
         EngineState s = core.state();
         if (s.status() != RunStatus.RUNNING) {
           return;
@@ -342,11 +346,15 @@ final class Runner {
         }
         return;
       }
+      if (decision.equals("NO_GO")) {
+        data.put("rollbackSource", "gate");
+        data.put("rollbackReason", "gate '" + gate + "' decided NO_GO: " + data.get("reason"));
+      }
       core.append("gate.decided", config.actor(), data);
       if (decision.equals("GO")) {
         progress();
       } else {
-        requestRollback("gate", "gate '" + gate + "' decided NO_GO: " + data.get("reason"));
+        requestPendingRollback();
       }
     }
   }
@@ -355,10 +363,6 @@ final class Runner {
     for (Signals.Fired f : signals.fired()) {
       fire(f.trigger(), f.reason());
     }
-    if (config.triggers().isEmpty() || !due(lastTriggerPoll == Long.MIN_VALUE ? null : lastTriggerPoll)) {
-      return;
-    }
-    lastTriggerPoll = System.nanoTime();
     for (RollbackTrigger trigger : config.triggers()) {
       Optional<String> reason;
       try {
@@ -386,10 +390,19 @@ final class Runner {
     }
   }
 
-  private void requestRollback(String source, String reason) {
+  /**
+   * Requests the rollback that the first failure in the log calls for, if the run is still
+   * running. Also called at every scheduling step, so a crash between a failure and its rollback
+   * request is repaired on resume with exactly the request the failure would have made.
+   */
+  private void requestPendingRollback() {
     synchronized (lock) {
-      if (core.state().status() == RunStatus.RUNNING) {
-        core.append("rollback.requested", config.actor(), Map.of("source", source, "reason", reason));
+      Map<String, String> failure = core.firstFailure();
+      if (core.state().status() == RunStatus.RUNNING && failure != null) {
+        core.append(
+            "rollback.requested",
+            config.actor(),
+            Map.of("source", failure.get("source"), "reason", failure.get("reason")));
       }
     }
   }
@@ -502,9 +515,11 @@ final class Runner {
     data.put("phase", phase);
     data.put("reason", reason);
     data.put("evidence", evidence);
+    data.put("rollbackSource", phase.equals("verify") ? "verify" : "action");
+    data.put("rollbackReason", "task '" + id + "' failed in " + phase + ": " + reason);
     synchronized (lock) {
       core.append("task.failed", config.actor(), data);
-      requestRollback(phase.equals("verify") ? "verify" : "action", "task '" + id + "' failed in " + phase + ": " + reason);
+      requestPendingRollback();
     }
   }
 }

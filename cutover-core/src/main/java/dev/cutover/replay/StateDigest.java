@@ -58,12 +58,20 @@ public final class StateDigest {
     return true;
   }
 
+  private static final ThreadLocal<MessageDigest> SHA256 =
+      ThreadLocal.withInitial(
+          () -> {
+            try {
+              return MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+              throw new IllegalStateException("the jdk provides no sha-256", e);
+            }
+          });
+
   static MessageDigest sha256() {
-    try {
-      return MessageDigest.getInstance("SHA-256");
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("the jdk provides no sha-256", e);
-    }
+    MessageDigest md = SHA256.get();
+    md.reset();
+    return md;
   }
 
   static String hex(byte[] bytes) {

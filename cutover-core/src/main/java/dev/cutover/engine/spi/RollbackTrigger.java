@@ -4,7 +4,8 @@ import java.util.Optional;
 
 /**
  * A condition that starts a rollback: a failing health check, an SLA breach, detected corruption.
- * The engine polls every registered trigger between steps and while tasks run; a host can also
+ * The engine polls every registered trigger before every scheduling step (after each event and at
+ * its poll interval while tasks run or a gate holds); a host can also
  * push a firing through the engine ({@code Engine.fire}). Implementations must be thread-safe and
  * should answer quickly.
  */
