@@ -19,4 +19,6 @@ module dev.cutover.core {
   exports dev.cutover.replay;
   exports dev.cutover.engine;
   exports dev.cutover.engine.spi;
+  exports dev.cutover.gate;
+  exports dev.cutover.gate.spi;
 }

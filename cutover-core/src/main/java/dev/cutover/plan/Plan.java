@@ -189,6 +189,8 @@ public final class Plan {
     private final List<Task> tasks = new ArrayList<>();
     private Duration deadline;
     private Duration buffer;
+    private int[] positions;
+    private java.util.Set<String> brokenIds = java.util.Set.of();
 
     private Builder(String id) {
       this.id = id;
@@ -258,6 +260,20 @@ public final class Plan {
     }
 
     /**
+     * For plan files: the position in the file of each task added, and the ids of tasks in the
+     * file that were refused on their own (dependencies on them are not reported as unknown).
+     */
+    Builder filePositions(int[] positions, java.util.Set<String> brokenIds) {
+      this.positions = positions;
+      this.brokenIds = brokenIds;
+      return this;
+    }
+
+    private String at(int i) {
+      return "tasks[" + (positions == null ? i : positions[i]) + "]";
+    }
+
+    /**
      * Validates and builds the plan. Refers to a task by its position, {@code tasks[i]}, in the
      * order it was added.
      *
@@ -280,17 +296,18 @@ public final class Plan {
           duplicates = true;
           problems.add(
               new PlanProblem(
-                  "tasks[" + i + "].id",
+                  at(i) + ".id",
                   "duplicate task id '"
                       + tasks.get(i).id()
-                      + "' (tasks["
-                      + first
-                      + "] and tasks["
-                      + i
-                      + "])"));
+                      + "' ("
+                      + at(first)
+                      + " and "
+                      + at(i)
+                      + ")"));
         }
       }
       long[] duration = new long[n];
+      double[] variance = null;
       int[] predStart = new int[n + 1];
       int edges = 0;
       for (int i = 0; i < n; i++) {
@@ -301,14 +318,22 @@ public final class Plan {
       for (int i = 0; i < n; i++) {
         Task t = tasks.get(i);
         duration[i] = t.duration().toMillis();
+        if (t.estimate().isPresent()) {
+          if (variance == null) {
+            variance = new double[n];
+          }
+          variance[i] = t.estimate().get().varianceMillis();
+        }
         predStart[i] = e;
         List<String> after = t.after();
         for (int j = 0; j < after.size(); j++) {
           Integer p = index.get(after.get(j));
-          if (p == null) {
+          if (p == null && brokenIds.contains(after.get(j))) {
+            continue;
+          } else if (p == null) {
             problems.add(
                 new PlanProblem(
-                    "tasks[" + i + "].after[" + j + "]",
+                    at(i) + ".after[" + j + "]",
                     "task '"
                         + t.id()
                         + "' depends on unknown task '"
@@ -325,7 +350,7 @@ public final class Plan {
       if (e < edges) {
         pred = java.util.Arrays.copyOf(pred, e);
       }
-      PlanGraph graph = duplicates ? null : new PlanGraph(duration, predStart, pred);
+      PlanGraph graph = duplicates ? null : new PlanGraph(duration, variance, predStart, pred);
       if (graph != null && graph.cycle != null) {
         List<String> cycle = new ArrayList<>();
         for (int v : graph.cycle) {
@@ -333,7 +358,7 @@ public final class Plan {
         }
         problems.add(
             new PlanProblem(
-                "tasks[" + graph.cycle[0] + "]",
+                at(graph.cycle[0]),
                 "tasks form a cycle: " + String.join(" -> ", cycle)));
         throw new PlanCycleException(id, problems, cycle);
       }

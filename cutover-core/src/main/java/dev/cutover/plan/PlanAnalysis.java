@@ -23,23 +23,19 @@ public final class PlanAnalysis {
     this.plan = plan;
     PlanGraph g = plan.graph();
     this.cpm = new Cpm(g, g.duration, null, null, 0, Long.MIN_VALUE);
-    this.variance = variances(plan);
+    this.variance = g.variance;
     this.criticalChain = cpm.criticalChain(variance, 0);
   }
 
-  private static double[] variances(Plan plan) {
-    List<Task> tasks = plan.tasks();
-    double[] v = null;
-    for (int i = 0; i < tasks.size(); i++) {
-      Estimate e = tasks.get(i).estimate().orElse(null);
-      if (e != null) {
-        if (v == null) {
-          v = new double[tasks.size()];
-        }
-        v[i] = e.varianceMillis();
-      }
-    }
-    return v;
+  /**
+   * Computes a fresh analysis of a plan. {@link Plan#analyze()} computes it once and keeps it;
+   * this method always recomputes (for benchmarks and callers that must not retain it).
+   *
+   * @param plan the plan
+   * @return the analysis
+   */
+  public static PlanAnalysis of(Plan plan) {
+    return new PlanAnalysis(Objects.requireNonNull(plan, "plan"));
   }
 
   /**

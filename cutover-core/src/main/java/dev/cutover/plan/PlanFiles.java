@@ -155,6 +155,8 @@ public final class PlanFiles {
       });
       JsonNode tasks = root.get("tasks");
       List<Task> built = new ArrayList<>();
+      List<Integer> positions = new ArrayList<>();
+      java.util.Set<String> broken = new java.util.HashSet<>();
       if (tasks == null) {
         problems.add(new PlanProblem("tasks", "the plan has no 'tasks' (expected a list)"));
       } else if (!tasks.isArray()) {
@@ -164,13 +166,32 @@ public final class PlanFiles {
           Task t = task(tasks.get(i), "tasks[" + i + "]");
           if (t != null) {
             built.add(t);
+            positions.add(i);
+          } else if (tasks.get(i).path("id").isTextual()) {
+            broken.add(tasks.get(i).path("id").asText());
           }
         }
       }
-      if (!problems.isEmpty() || plan == null) {
+      if (plan == null) {
         throw new PlanValidationException(id, problems);
       }
-      return plan.tasks(built).build();
+      plan.tasks(built)
+          .filePositions(positions.stream().mapToInt(Integer::intValue).toArray(), broken);
+      if (problems.isEmpty()) {
+        return plan.build();
+      }
+      if (!built.isEmpty()) {
+        // Report problems between the tasks that were read too, so a user sees everything at once.
+        try {
+          plan.build();
+        } catch (PlanCycleException e) {
+          problems.addAll(e.getProblems());
+          throw new PlanCycleException(id, problems, e.getCycle());
+        } catch (PlanValidationException e) {
+          problems.addAll(e.getProblems());
+        }
+      }
+      throw new PlanValidationException(id, problems);
     }
 
     private Task task(JsonNode node, String path) {

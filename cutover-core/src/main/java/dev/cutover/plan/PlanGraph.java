@@ -11,6 +11,8 @@ import java.util.List;
 final class PlanGraph {
   final int n;
   final long[] duration;
+  /** PERT variance per task in square milliseconds, or null if no task has an estimate. */
+  final double[] variance;
   final int[] predStart;
   final int[] pred;
   final int[] succStart;
@@ -24,9 +26,10 @@ final class PlanGraph {
    * Builds the graph. {@code pred[predStart[i] .. predStart[i+1])} are the tasks that {@code i}
    * waits for.
    */
-  PlanGraph(long[] duration, int[] predStart, int[] pred) {
+  PlanGraph(long[] duration, double[] variance, int[] predStart, int[] pred) {
     this.n = duration.length;
     this.duration = duration;
+    this.variance = variance;
     this.predStart = predStart;
     this.pred = pred;
     int m = pred.length;

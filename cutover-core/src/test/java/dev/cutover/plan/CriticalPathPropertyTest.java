@@ -156,5 +156,44 @@ class CriticalPathPropertyTest {
     }
     assertThat(new HashSet<>(a.criticalPaths(100_000))).isEqualTo(expected);
     assertThat(expected).contains(a.criticalPath());
+    // With no progress yet, a re-forecast is the plan itself.
+    Reforecast r = a.reforecast(Progress.builder().build());
+    assertThat(r.projectedEnd()).isEqualTo(a.duration());
+    for (int v = 0; v < n; v++) {
+      assertThat(r.schedule("t" + v)).isEqualTo(a.schedule("t" + v));
+    }
+    assertThat(expected).contains(r.criticalPath());
+  }
+
+  @Property(tries = 200)
+  void reforecast_tasksFinishedExactlyOnPlan_changeNothing(
+      @ForAll @IntRange(min = 1, max = 9) int n, @ForAll long seed) {
+    Dag dag = Dag.random(n, seed);
+    int[] order = new int[n];
+    for (int i = 0; i < n; i++) {
+      order[i] = i;
+    }
+    PlanAnalysis a = dag.plan(order).analyze();
+    // At the midpoint: tasks planned to finish by then finished on time, tasks planned to be
+    // running are running since their planned start.
+    long mid = a.duration().toMillis() / 2;
+    Progress.Builder p = Progress.builder();
+    for (int v = 0; v < n; v++) {
+      TaskSchedule s = a.schedule("t" + v);
+      if (s.earlyFinish().toMillis() <= mid) {
+        p.started("t" + v, s.earlyStart()).finished("t" + v, s.earlyFinish());
+      } else if (s.earlyStart().toMillis() < mid) {
+        p.started("t" + v, s.earlyStart());
+      }
+    }
+    Reforecast r = a.reforecast(p.asOf(Duration.ofMillis(mid)).build());
+    assertThat(r.projectedEnd()).isEqualTo(a.duration());
+    assertThat(r.slip()).isZero();
+    for (int v = 0; v < n; v++) {
+      assertThat(r.schedule("t" + v).earlyStart()).isEqualTo(a.schedule("t" + v).earlyStart());
+      assertThat(r.schedule("t" + v).earlyFinish()).isEqualTo(a.schedule("t" + v).earlyFinish());
+      assertThat(r.schedule("t" + v).totalFloat()).isEqualTo(a.schedule("t" + v).totalFloat());
+    }
+    assertThat(r.negativeFloat()).isEmpty();
   }
 }

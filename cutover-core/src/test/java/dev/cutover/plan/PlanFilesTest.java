@@ -157,6 +157,21 @@ class PlanFilesTest {
   }
 
   @Test
+  void parse_fieldAndGraphProblems_areReportedTogether() {
+    assertThat(
+            problems(
+                """
+                {"id": "p", "tasks": [
+                  {"id": "a", "duraton": "PT1M"},
+                  {"id": "b", "after": ["a"], "duration": "PT1M"},
+                  {"id": "c", "after": ["x"], "duration": "PT1M"},
+                  {"id": "b", "duration": "PT1M"}]}
+                """))
+        .extracting(PlanProblem::where)
+        .containsExactly("tasks[0].duraton", "tasks[3].id", "tasks[2].after[0]");
+  }
+
+  @Test
   void parse_malformedJson_givesLineAndColumn() {
     List<PlanProblem> p = problems("{\"id\": \"p\",\n  \"tasks\": [\n    {\"id\": \"a\",}\n  ]}");
     assertThat(p).hasSize(1);
