@@ -2,6 +2,7 @@ package dev.cutover.report;
 
 import dev.cutover.audit.AuditEntry;
 import dev.cutover.audit.AuditLog;
+import dev.cutover.audit.AuditLogVerifier;
 import dev.cutover.audit.LogStorageException;
 import dev.cutover.audit.LogVerification;
 import dev.cutover.audit.LogVerificationException;
@@ -32,7 +33,9 @@ final class LogReading {
     try (AuditLog log = AuditLog.readOnly(file)) {
       return fromLog(log, plan);
     } catch (LogVerificationException e) {
-      failed = e.verification();
+      // Opening refuses the whole file; the streaming verifier says how far it held, and its root.
+      LogVerification detailed = AuditLogVerifier.verify(file);
+      failed = detailed.ok() ? e.verification() : detailed;
     }
     LogVerification.Failure f = failed.firstFailure().orElseThrow();
     ReportVerification verification = ReportVerification.failed(

@@ -91,8 +91,10 @@ class ReportFromLogTest {
   void fromLog_reportsATamperedFileWithItsFailure(@TempDir Path dir) throws Exception {
     Path file = dir.resolve("run.log");
     SetClock clock = new SetClock();
+    String rootOfFirstFour;
     try (AuditLog log = AuditLog.open(file, clock)) {
       write(log, clock, run().entries());
+      rootOfFirstFour = log.root(4).hex();
     }
     List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
     // Someone shortens the snapshot's recorded finish by editing the time of entry 4.
@@ -106,6 +108,8 @@ class ReportFromLogTest {
     assertThat(m.verification().ok()).isFalse();
     assertThat(m.verification().failedSeq()).hasValue(4);
     assertThat(m.verification().failure()).startsWith("hash mismatch: ");
+    assertThat(m.verification().size()).isEqualTo(4);
+    assertThat(m.verification().root()).isEqualTo(rootOfFirstFour);
     assertThat(m.task("snapshot").orElseThrow().actualFinish())
         .contains(RunScript.T0.plusSeconds(15 * 60));
     assertThat(HtmlReport.render(m)).contains("THE LOG DID NOT VERIFY").contains("entry 4: hash mismatch");
