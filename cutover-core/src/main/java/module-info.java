@@ -10,6 +10,7 @@ module dev.cutover.core {
   requires static java.sql;
 
   exports dev.cutover;
+  exports dev.cutover.report;
   exports dev.cutover.audit;
   exports dev.cutover.audit.spi;
   exports dev.cutover.crypto;

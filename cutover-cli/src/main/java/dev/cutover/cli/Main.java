@@ -28,7 +28,8 @@ import picocli.CommandLine.Command;
       LogCommand.class,
       KeysCommand.class,
       PlanCommand.class,
-      ReplayCommand.class
+      ReplayCommand.class,
+      ReportCommand.class
     })
 public final class Main implements Runnable {
   /** Exit status of a command that succeeded. */

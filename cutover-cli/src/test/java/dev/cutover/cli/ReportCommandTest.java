@@ -1,0 +1,188 @@
+package dev.cutover.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cutover.audit.AuditEvent;
+import dev.cutover.audit.AuditLog;
+import dev.cutover.plan.Plan;
+import dev.cutover.plan.PlanFiles;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+class ReportCommandTest {
+  private static final Instant T0 = Instant.parse("2026-11-21T22:00:00Z");
+  private static final String PLAN =
+      """
+      id: orders-cutover
+      tasks:
+        - {id: freeze, owner: ops, duration: PT5M}
+        - {id: copy, owner: dba, duration: PT20M, after: [freeze]}
+        - {id: go, kind: gate, duration: PT5M, after: [copy]}
+        - {id: flip, owner: sre, duration: PT5M, after: [go], irreversible: true}
+      """;
+
+  @TempDir Path dir;
+  private final StringWriter out = new StringWriter();
+  private final StringWriter err = new StringWriter();
+  private Path planFile;
+  private Path logFile;
+
+  /** A clock the test moves by hand. */
+  static final class SetClock extends Clock {
+    Instant now = T0;
+
+    @Override
+    public ZoneId getZone() {
+      return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+      return this;
+    }
+
+    @Override
+    public Instant instant() {
+      return now;
+    }
+  }
+
+  private int run(String... args) {
+    return new CommandLine(new Main())
+        .setOut(new PrintWriter(out))
+        .setErr(new PrintWriter(err))
+        .execute(args);
+  }
+
+  @BeforeEach
+  void writeAPlanAndTheLogOfItsRun() throws Exception {
+    planFile = Files.writeString(dir.resolve("plan.yaml"), PLAN);
+    Plan plan = PlanFiles.load(planFile);
+    logFile = dir.resolve("run.log");
+    SetClock clock = new SetClock();
+    try (AuditLog log = AuditLog.open(logFile, clock)) {
+      List<Object> tasks = new ArrayList<>();
+      for (var t : plan.tasks()) {
+        tasks.add(Map.of("id", t.id(), "kind", t.kind().fileName(), "after", t.after(),
+            "undo", t.id().equals("freeze") ? "compensate" : "not-needed",
+            "irreversible", t.irreversible()));
+      }
+      Map<String, Object> started = new LinkedHashMap<>();
+      started.put("engine", "cutover-engine/1");
+      started.put("plan", plan.id());
+      started.put("fingerprint", plan.digest());
+      started.put("tasks", tasks);
+      log.append(AuditEvent.of("run.started", "engine", started));
+      clock.now = T0.plusSeconds(1);
+      log.append(AuditEvent.of("task.started", "engine", Map.of("task", "freeze", "attempt", 1)));
+      clock.now = T0.plusSeconds(240);
+      log.append(AuditEvent.of("task.completed", "engine", Map.of("task", "freeze", "attempt", 1)));
+      log.append(AuditEvent.of("task.started", "engine", Map.of("task", "copy", "attempt", 1)));
+      clock.now = T0.plusSeconds(31 * 60);
+      log.append(AuditEvent.of("task.completed", "engine", Map.of("task", "copy", "attempt", 1)));
+      clock.now = T0.plusSeconds(33 * 60);
+      log.append(AuditEvent.of("gate.decided", "engine", Map.of("gate", "go", "decision", "NO_GO",
+          "reason", "<script>alert(1)</script>", "source", "evaluator", "evidence", Map.of())));
+      log.append(AuditEvent.of("rollback.requested", "engine",
+          Map.of("source", "gate", "reason", "gate 'go' decided NO_GO")));
+      clock.now = T0.plusSeconds(34 * 60);
+      log.append(AuditEvent.of("task.undo.started", "engine", Map.of("task", "freeze", "kind", "compensate")));
+      clock.now = T0.plusSeconds(35 * 60);
+      log.append(AuditEvent.of("task.undo.completed", "engine", Map.of("task", "freeze", "verified", true)));
+      log.append(AuditEvent.of("run.finished", "engine", Map.of("status", "ROLLED_BACK", "manual", List.of())));
+    }
+  }
+
+  @Test
+  void report_writesTheHtmlAndExitsZero() throws Exception {
+    Path html = dir.resolve("report.html");
+
+    int status = run("report", logFile.toString(), "--plan", planFile.toString(), "--html", html.toString());
+
+    assertThat(status).as(err.toString()).isZero();
+    String page = Files.readString(html, StandardCharsets.UTF_8);
+    assertThat(page).contains("<svg class=\"gantt\"").contains("data-verified=\"true\"")
+        .contains("data-task=\"copy\"").contains("&lt;script&gt;alert(1)&lt;/script&gt;")
+        .contains("class=\"rollback-band\"");
+    assertThat(out.toString()).contains("wrote " + html + ": plan orders-cutover, 4 tasks, 1 gates, "
+        + "1 rollbacks, 0 incidents").contains("log verified: 10 entries, root ");
+    assertThat(err.toString()).isEmpty();
+    try (var files = Files.list(dir)) {
+      assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".tmp"));
+    }
+  }
+
+  @Test
+  void report_ofATamperedLogIsWrittenAndExitsOne() throws Exception {
+    List<String> lines = new ArrayList<>(Files.readAllLines(logFile, StandardCharsets.UTF_8));
+    lines.set(5, lines.get(5).replace("NO_GO", "GO"));
+    Files.write(logFile, lines, StandardCharsets.UTF_8);
+    Path html = dir.resolve("report.html");
+
+    int status = run("report", logFile.toString(), "--plan", planFile.toString(), "--html", html.toString());
+
+    assertThat(status).isEqualTo(Main.VERIFICATION_FAILED);
+    assertThat(err.toString()).contains(logFile + ": the log did not verify: entry 5: ");
+    assertThat(Files.readString(html, StandardCharsets.UTF_8))
+        .contains("data-verified=\"false\"").contains("THE LOG DID NOT VERIFY");
+  }
+
+  @Test
+  void report_namesAMissingLog() {
+    Path missing = dir.resolve("nope.log");
+    int status = run("report", missing.toString(), "--plan", planFile.toString(), "--html",
+        dir.resolve("r.html").toString());
+    assertThat(status).isEqualTo(Main.BAD_INPUT);
+    assertThat(err.toString()).contains("cutover: " + missing + ": no such log file");
+    assertThat(dir.resolve("r.html")).doesNotExist();
+  }
+
+  @Test
+  void report_refusesThePlanOfAnotherRun() throws Exception {
+    Path other = Files.writeString(dir.resolve("other.yaml"), PLAN.replace("PT20M", "PT25M"));
+    int status = run("report", logFile.toString(), "--plan", other.toString(), "--html",
+        dir.resolve("r.html").toString());
+    assertThat(status).isEqualTo(Main.BAD_INPUT);
+    assertThat(err.toString()).contains("cutover: " + logFile + ": entry 0: the run was started "
+        + "with plan 'orders-cutover' of digest ").contains("give the plan the run used");
+  }
+
+  @Test
+  void report_namesAnInvalidPlan() throws Exception {
+    Path bad = Files.writeString(dir.resolve("bad.yaml"), "id: x\ntasks:\n  - {id: a, duration: soon}\n");
+    int status = run("report", logFile.toString(), "--plan", bad.toString(), "--html",
+        dir.resolve("r.html").toString());
+    assertThat(status).isEqualTo(Main.BAD_INPUT);
+    assertThat(err.toString()).startsWith("cutover: " + bad + ": invalid plan (1 problem)");
+  }
+
+  @Test
+  void report_namesAnUnwritableOutput() {
+    Path out = dir.resolve("no-such-dir").resolve("r.html");
+    int status = run("report", logFile.toString(), "--plan", planFile.toString(), "--html", out.toString());
+    assertThat(status).isEqualTo(Main.BAD_INPUT);
+    assertThat(err.toString()).contains("cutover: " + out + ": cannot write the report");
+  }
+
+  @Test
+  void report_needsThePlanAndTheOutput() {
+    assertThat(run("report", logFile.toString())).isEqualTo(Main.BAD_INPUT);
+    assertThat(err.toString()).contains("Missing required options").contains("--plan")
+        .contains("--html");
+  }
+}
