@@ -6,8 +6,8 @@ import dev.cutover.audit.AuditLog;
 import dev.cutover.engine.Engine;
 import dev.cutover.engine.EngineState;
 import dev.cutover.engine.RunStatus;
-import dev.cutover.engine.spi.GateDecision;
-import dev.cutover.engine.spi.GateResult;
+import dev.cutover.gate.GateDecision;
+import dev.cutover.gate.GateResult;
 import dev.cutover.engine.spi.TaskAction;
 import dev.cutover.engine.spi.TaskContext;
 import dev.cutover.engine.spi.Undo;
@@ -93,7 +93,7 @@ class ReportFromEngineRunTest {
           .action("warm", step(applied, "warm", false))
           .action("backfill", step(applied, "backfill", true))
           .action("flip", step(applied, "flip", Undo.impossible("switch traffic back by hand")))
-          .gate("go-no-go", gate -> new GateResult(GateDecision.NO_GO, "error rate too high",
+          .gate("go-no-go", gate -> new GateResult("go-no-go", GateDecision.NO_GO, "error rate too high", java.time.Instant.parse("2026-11-21T10:00:00Z"),
               Map.of("criterion", "error_rate <= 0.5", "metric", "error_rate", "value", "1.8",
                   "outcome", "FAIL", "reason", "1.8 > 0.5")))
           .build();
