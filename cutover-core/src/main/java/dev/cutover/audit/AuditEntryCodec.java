@@ -122,13 +122,6 @@ final class AuditEntryCodec {
     }
   }
 
-  static String formatTime(Instant time) {
-    AuditEntryCodec c = new AuditEntryCodec();
-    c.w.reset();
-    c.writeTime(time.toEpochMilli());
-    return new String(c.w.toByteArray(), StandardCharsets.US_ASCII);
-  }
-
   /**
    * Decodes one line (without its newline): checks that it is valid JSON with exactly the v1
    * fields, that it is canonical, and that its hash recomputes.

@@ -92,4 +92,20 @@ class AuditLogTest {
     }
     assertThat(Files.readAllLines(file)).hasSize(1600);
   }
+
+  @Test
+  void event_refusesMalformedTypesAndEmptyActors() {
+    for (String bad : List.of("", "Task.started", "task.", ".task", "task..started", "1task", "task started", "task.Started")) {
+      assertThatThrownBy(() -> AuditEvent.of(bad, "engine", Map.of()))
+          .as(bad)
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("must be dotted lower case");
+    }
+    for (String good : List.of("a", "task.started", "gate_1.go-live.decided")) {
+      assertThat(AuditEvent.of(good, "engine", Map.of()).type()).isEqualTo(good);
+    }
+    assertThatThrownBy(() -> AuditEvent.of("a.b", "", Map.of()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("actor of event 'a.b' must not be empty");
+  }
 }
