@@ -85,8 +85,20 @@ public final class Ledger {
     try (Statement s = connection.createStatement()) {
       s.execute(dialect.createTableIfNotExists(table, body));
     } catch (SQLException e) {
+      if (exists(connection)) {
+        return; // another process created it at the same moment
+      }
       throw new LedgerException(
           table, "cannot create ledger table '" + table + "': " + e.getMessage(), e);
+    }
+  }
+
+  private boolean exists(Connection c) {
+    try (Statement s = c.createStatement()) {
+      s.executeQuery("SELECT COUNT(*) FROM " + table).close();
+      return true;
+    } catch (SQLException e) {
+      return false;
     }
   }
 

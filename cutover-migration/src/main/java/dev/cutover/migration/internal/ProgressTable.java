@@ -40,6 +40,14 @@ public final class ProgressTable {
               + " NOT NULL, position2 " + d.bigintType() + " NOT NULL, chunks " + d.bigintType()
               + " NOT NULL, row_count " + d.bigintType() + " NOT NULL, done "
               + d.booleanType() + " NOT NULL"));
+    } catch (SQLException e) {
+      // another process may have created it at the same moment
+      try (Statement s = c.createStatement()) {
+        s.executeQuery("SELECT COUNT(*) FROM " + table).close();
+      } catch (SQLException stillMissing) {
+        e.addSuppressed(stillMissing);
+        throw e;
+      }
     }
   }
 

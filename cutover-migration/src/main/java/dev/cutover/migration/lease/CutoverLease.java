@@ -235,6 +235,15 @@ public final class CutoverLease {
           "name " + d.varcharType(200) + " NOT NULL PRIMARY KEY, owner " + d.varcharType(200)
               + " NOT NULL, token " + d.bigintType() + " NOT NULL, expires_at "
               + d.bigintType() + " NOT NULL"));
+    } catch (SQLException e) {
+      // two processes creating the table at once: PostgreSQL may refuse the loser's
+      // CREATE TABLE IF NOT EXISTS; the table exists now, which is all this needs
+      try (Statement s = c.createStatement()) {
+        s.executeQuery("SELECT COUNT(*) FROM " + table).close();
+      } catch (SQLException stillMissing) {
+        e.addSuppressed(stillMissing);
+        throw e;
+      }
     }
   }
 

@@ -26,6 +26,11 @@ import java.util.concurrent.TimeUnit;
 /** Two JVMs start the same cutover on PostgreSQL; one runs, is killed, the other takes over. */
 class TwoProcessLeaseTest {
   private static final int STEPS = 12;
+  /**
+   * Short, but long enough that a holder on a heavily loaded machine still renews in time (it
+   * renews before every 250 ms step).
+   */
+  private static final long LEASE_MILLIS = 4000;
 
   @DatabaseTest(TestDatabase.POSTGRESQL)
   void secondProcess_takesOverAfterKill9_andTheDeadHoldersTokenIsRefused(FreshDatabase db)
@@ -51,8 +56,8 @@ class TwoProcessLeaseTest {
       assertThat(holder).as("one process acquires the lease").isNotNull();
       long holderToken = Long.parseLong(first.substring("ACQUIRED ".length()));
       // the other one waits while the holder works
-      assertThat(other.await("WAITING", 30)).isTrue();
-      assertThat(holder.await("APPLIED S02", 30)).isTrue();
+      assertThat(other.await("WAITING", 30)).as("other: %s", other.all).isTrue();
+      assertThat(holder.await("APPLIED S02", 30)).as("holder: %s", holder.all).isTrue();
       assertThat(other.seen("ACQUIRED")).isFalse();
 
       holder.process.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
@@ -103,7 +108,7 @@ class TwoProcessLeaseTest {
       this.process = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
           "-Dorg.slf4j.simpleLogger.defaultLogLevel=warn",
           LeaseWorker.class.getName(), db.url(), db.user(), owner, String.valueOf(STEPS), "250",
-          "2000")
+          String.valueOf(LEASE_MILLIS))
           .redirectErrorStream(true).start();
       Thread t = new Thread(() -> {
         try (BufferedReader r = new BufferedReader(
