@@ -14,7 +14,6 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -374,9 +373,8 @@ public final class PlanFiles {
     }
 
     private void unknownFields(JsonNode node, List<String> known, String prefix, String who) {
-      Iterator<Map.Entry<String, JsonNode>> it = node.fields();
-      while (it.hasNext()) {
-        String name = it.next().getKey();
+      for (Map.Entry<String, JsonNode> field : node.properties()) {
+        String name = field.getKey();
         if (!known.contains(name)) {
           problems.add(
               new PlanProblem(

@@ -103,6 +103,59 @@ public final class MigrationRunner {
     }
   }
 
+  /**
+   * Compares the steps with the ledger without applying anything: which are applied, pending,
+   * drifted (applied with another checksum), unfinished (started or failed), and which ledger rows
+   * no step claims. Reads the ledger once; creates it if it does not exist yet.
+   *
+   * @param steps the steps, with distinct ids
+   * @return the comparison; see {@link ValidationReport#requireValid()} to fail on drift
+   * @throws IllegalArgumentException if two steps share an id
+   * @throws dev.cutover.migration.jdbc.DatabaseUnavailableException if the database is unreachable
+   */
+  public ValidationReport validate(List<? extends MigrationStep> steps) {
+    Objects.requireNonNull(steps, "steps");
+    Set<String> ids = new HashSet<>();
+    for (MigrationStep s : steps) {
+      Objects.requireNonNull(s, "step");
+      if (!ids.add(s.id())) {
+        throw new IllegalArgumentException("step id '" + s.id() + "' appears more than once");
+      }
+    }
+    String db = connections.describe();
+    Map<String, LedgerEntry> rows;
+    try (Connection c = connections.connect()) {
+      rows = ledger.read(c, Dialect.detect(c));
+    } catch (SQLException e) {
+      throw new LedgerException(
+          ledger.table(), "cannot read the ledger on " + db + ": " + e.getMessage(), e);
+    }
+    List<String> applied = new ArrayList<>();
+    List<String> pending = new ArrayList<>();
+    List<ValidationReport.ChecksumDrift> drifted = new ArrayList<>();
+    List<String> unfinished = new ArrayList<>();
+    for (MigrationStep s : steps) {
+      LedgerEntry e = rows.get(s.id());
+      if (e == null) {
+        pending.add(s.id());
+      } else if (e.state() != LedgerState.APPLIED) {
+        unfinished.add(s.id());
+      } else if (!e.checksum().equals(s.checksum())) {
+        drifted.add(new ValidationReport.ChecksumDrift(s.id(), e.checksum(), s.checksum()));
+      } else {
+        applied.add(s.id());
+      }
+    }
+    List<String> unknown = new ArrayList<>();
+    for (String id : rows.keySet()) {
+      if (!ids.contains(id)) {
+        unknown.add(id);
+      }
+    }
+    unknown.sort(null);
+    return new ValidationReport(db, applied, pending, drifted, unfinished, unknown);
+  }
+
   private RunReport runSteps(Connection c, Dialect dialect, Map<String, LedgerEntry> rows,
       Ledger.Writer writer, List<? extends MigrationStep> steps, RunOptions options, String db)
       throws SQLException {
