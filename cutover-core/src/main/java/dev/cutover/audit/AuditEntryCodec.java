@@ -122,13 +122,6 @@ final class AuditEntryCodec {
     }
   }
 
-  static String formatTime(Instant time) {
-    AuditEntryCodec c = new AuditEntryCodec();
-    c.w.reset();
-    c.writeTime(time.toEpochMilli());
-    return new String(c.w.toByteArray(), StandardCharsets.US_ASCII);
-  }
-
   /**
    * Decodes one line (without its newline): checks that it is valid JSON with exactly the v1
    * fields, that it is canonical, and that its hash recomputes.
@@ -174,7 +167,7 @@ final class AuditEntryCodec {
     Map<String, Object> dataMap = (Map<String, Object>) data;
     AuditEvent ev;
     try {
-      ev = AuditEvent.of(type, actor, dataMap);
+      ev = AuditEvent.ofParsed(type, actor, dataMap);
     } catch (IllegalArgumentException | InvalidJsonException e) {
       throw bad(expectedSeq, e.getMessage());
     }

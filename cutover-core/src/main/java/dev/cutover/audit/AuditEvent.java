@@ -5,7 +5,6 @@ import dev.cutover.json.CanonicalJsonWriter;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.regex.Pattern;
 
 /**
  * What happened, before the log gives it a position: a dotted lower-case {@code type}, the {@code
@@ -19,7 +18,24 @@ import java.util.regex.Pattern;
  * <p>Immutable and thread-safe.
  */
 public final class AuditEvent {
-  private static final Pattern TYPE = Pattern.compile("[a-z][a-z0-9_-]*(\\.[a-z][a-z0-9_-]*)*");
+  /** Dotted lower case: segments of [a-z][a-z0-9_-]*, separated by single dots. */
+  private static boolean isType(String t) {
+    boolean segmentStart = true;
+    for (int i = 0; i < t.length(); i++) {
+      char c = t.charAt(i);
+      if (segmentStart) {
+        if (c < 'a' || c > 'z') {
+          return false;
+        }
+        segmentStart = false;
+      } else if (c == '.') {
+        segmentStart = true;
+      } else if (!((c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '_' || c == '-')) {
+        return false;
+      }
+    }
+    return !segmentStart;
+  }
 
   private final String type;
   private final String actor;
@@ -54,7 +70,7 @@ public final class AuditEvent {
     Objects.requireNonNull(type, "type");
     Objects.requireNonNull(actor, "actor");
     Objects.requireNonNull(data, "data");
-    if (!TYPE.matcher(type).matches()) {
+    if (!isType(type)) {
       throw new IllegalArgumentException(
           "event type '" + type + "' must be dotted lower case, e.g. 'task.started'");
     }
@@ -62,7 +78,22 @@ public final class AuditEvent {
       throw new IllegalArgumentException("actor of event '" + type + "' must not be empty");
     }
     CanonicalJson.copyOf(Map.of("actor", actor, "type", type), "$");
-    Map<String, Object> copy = CanonicalJson.copyOf(data, "$.data");
+    return build(type, actor, CanonicalJson.copyOf(data, "$.data"));
+  }
+
+  /** For data that is already an immutable sorted tree of valid values (from the JSON parser). */
+  static AuditEvent ofParsed(String type, String actor, Map<String, Object> data) {
+    if (!isType(type)) {
+      throw new IllegalArgumentException(
+          "event type '" + type + "' must be dotted lower case, e.g. 'task.started'");
+    }
+    if (actor.isEmpty()) {
+      throw new IllegalArgumentException("actor of event '" + type + "' must not be empty");
+    }
+    return build(type, actor, data);
+  }
+
+  private static AuditEvent build(String type, String actor, Map<String, Object> copy) {
     CanonicalJsonWriter w = new CanonicalJsonWriter(128);
     w.raw(AuditEntryCodec.ACTOR).string(actor).raw(AuditEntryCodec.DATA).value(copy);
     byte[] head = w.toByteArray();

@@ -1,6 +1,5 @@
 package dev.cutover.audit;
 
-import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
 
@@ -77,10 +76,6 @@ public record LogVerification(String source, long verifiedEntries, Hash root, Fa
   public LogVerification {
     Objects.requireNonNull(source, "source");
     Objects.requireNonNull(root, "root");
-  }
-
-  static LogVerification of(Path file, long entries, Hash root, Failure failure) {
-    return new LogVerification(file.toString(), entries, root, failure);
   }
 
   /**

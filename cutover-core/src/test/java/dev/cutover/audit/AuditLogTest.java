@@ -66,11 +66,13 @@ class AuditLogTest {
       List<Thread> threads = new ArrayList<>();
       for (int t = 0; t < 8; t++) {
         int id = t;
-        threads.add(Thread.ofPlatformCompat(() -> {
+        Thread th = new Thread(() -> {
           for (int i = 0; i < 200; i++) {
             returned.add(log.append(AuditEvent.of("work.done", "worker-" + id, Map.of("i", i))));
           }
-        }));
+        });
+        th.start();
+        threads.add(th);
       }
       for (Thread th : threads) {
         th.join();
@@ -91,16 +93,19 @@ class AuditLogTest {
     assertThat(Files.readAllLines(file)).hasSize(1600);
   }
 
-  /** Starts a platform thread (Java 17 has no Thread.ofPlatform). */
-  static final class Thread extends java.lang.Thread {
-    Thread(Runnable r) {
-      super(r);
+  @Test
+  void event_refusesMalformedTypesAndEmptyActors() {
+    for (String bad : List.of("", "Task.started", "task.", ".task", "task..started", "1task", "task started", "task.Started")) {
+      assertThatThrownBy(() -> AuditEvent.of(bad, "engine", Map.of()))
+          .as(bad)
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("must be dotted lower case");
     }
-
-    static Thread ofPlatformCompat(Runnable r) {
-      Thread t = new Thread(r);
-      t.start();
-      return t;
+    for (String good : List.of("a", "task.started", "gate_1.go-live.decided")) {
+      assertThat(AuditEvent.of(good, "engine", Map.of()).type()).isEqualTo(good);
     }
+    assertThatThrownBy(() -> AuditEvent.of("a.b", "", Map.of()))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("actor of event 'a.b' must not be empty");
   }
 }

@@ -1,0 +1,2 @@
+/** JMH benchmarks of the audit log: append, durable group commit, verification and proofs. */
+package dev.cutover.benchmarks.audit;
