@@ -2,7 +2,6 @@ package dev.cutover.plan;
 
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -20,7 +19,7 @@ import java.util.Optional;
 public final class Plan {
   private final String id;
   private final List<Task> tasks;
-  private final Map<String, Integer> index;
+  private final IdIndex index;
   private final Duration deadline;
   private final Duration buffer;
   private final PlanGraph graph;
@@ -30,7 +29,7 @@ public final class Plan {
   private Plan(
       String id,
       List<Task> tasks,
-      Map<String, Integer> index,
+      IdIndex index,
       Duration deadline,
       Duration buffer,
       PlanGraph graph) {
@@ -88,8 +87,8 @@ public final class Plan {
    * @return the task, or empty if the plan has no such task
    */
   public Optional<Task> task(String taskId) {
-    Integer i = index.get(Objects.requireNonNull(taskId, "taskId"));
-    return i == null ? Optional.empty() : Optional.of(tasks.get(i));
+    int i = index.get(Objects.requireNonNull(taskId, "taskId"));
+    return i < 0 ? Optional.empty() : Optional.of(tasks.get(i));
   }
 
   /**
@@ -170,8 +169,7 @@ public final class Plan {
   }
 
   int indexOf(String taskId) {
-    Integer i = index.get(taskId);
-    return i == null ? -1 : i;
+    return index.get(taskId);
   }
 
   PlanGraph graph() {
@@ -269,6 +267,14 @@ public final class Plan {
       return this;
     }
 
+    private java.util.Set<String> ids() {
+      java.util.Set<String> ids = new java.util.LinkedHashSet<>();
+      for (Task t : tasks) {
+        ids.add(t.id());
+      }
+      return ids;
+    }
+
     private String at(int i) {
       return "tasks[" + (positions == null ? i : positions[i]) + "]";
     }
@@ -288,11 +294,11 @@ public final class Plan {
         problems.add(new PlanProblem("tasks", "plan '" + id + "' has no tasks"));
         throw new PlanValidationException(id, problems);
       }
-      Map<String, Integer> index = new HashMap<>(n * 2);
+      IdIndex index = new IdIndex(n);
       boolean duplicates = false;
       for (int i = 0; i < n; i++) {
-        Integer first = index.putIfAbsent(tasks.get(i).id(), i);
-        if (first != null) {
+        int first = index.putIfAbsent(tasks.get(i).id(), i);
+        if (first >= 0) {
           duplicates = true;
           problems.add(
               new PlanProblem(
@@ -327,10 +333,10 @@ public final class Plan {
         predStart[i] = e;
         List<String> after = t.after();
         for (int j = 0; j < after.size(); j++) {
-          Integer p = index.get(after.get(j));
-          if (p == null && brokenIds.contains(after.get(j))) {
+          int p = index.get(after.get(j));
+          if (p < 0 && brokenIds.contains(after.get(j))) {
             continue;
-          } else if (p == null) {
+          } else if (p < 0) {
             problems.add(
                 new PlanProblem(
                     at(i) + ".after[" + j + "]",
@@ -339,7 +345,7 @@ public final class Plan {
                         + "' depends on unknown task '"
                         + after.get(j)
                         + "' (closest known: "
-                        + String.join(", ", EditDistance.closest(after.get(j), index.keySet(), 3))
+                        + String.join(", ", EditDistance.closest(after.get(j), ids(), 3))
                         + ")"));
           } else {
             pred[e++] = p;
@@ -368,7 +374,7 @@ public final class Plan {
       return new Plan(
           id,
           List.copyOf(tasks),
-          java.util.Collections.unmodifiableMap(index),
+          index,
           deadline,
           buffer == null ? Duration.ZERO : buffer,
           graph);

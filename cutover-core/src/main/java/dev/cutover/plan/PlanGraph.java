@@ -49,6 +49,17 @@ final class PlanGraph {
         succ[succStart[u] + fill[u]++] = v;
       }
     }
+    if (forwardOnly(predStart, pred, n)) {
+      // Tasks listed in dependency order (the usual case for plan files) are already a
+      // topological order; keeping it makes both passes walk the arrays sequentially.
+      int[] identity = new int[n];
+      for (int v = 0; v < n; v++) {
+        identity[v] = v;
+      }
+      this.order = identity;
+      this.cycle = null;
+      return;
+    }
     int[] inDegree = new int[n];
     for (int v = 0; v < n; v++) {
       inDegree[v] = predStart[v + 1] - predStart[v];
@@ -77,6 +88,17 @@ final class PlanGraph {
       this.order = null;
       this.cycle = findCycle(inDegree);
     }
+  }
+
+  private static boolean forwardOnly(int[] predStart, int[] pred, int n) {
+    for (int v = 0; v < n; v++) {
+      for (int e = predStart[v]; e < predStart[v + 1]; e++) {
+        if (pred[e] >= v) {
+          return false;
+        }
+      }
+    }
+    return true;
   }
 
   /**
