@@ -28,6 +28,7 @@ import picocli.CommandLine.Command;
       LogCommand.class,
       KeysCommand.class,
       PlanCommand.class,
+      ReplayCommand.class,
       ReportCommand.class
     })
 public final class Main implements Runnable {

@@ -1,6 +1,6 @@
 package dev.cutover.engine;
 
-import dev.cutover.engine.spi.GateDecision;
+import dev.cutover.gate.GateDecision;
 import dev.cutover.engine.spi.RollbackRequest;
 import dev.cutover.replay.ReplayResult;
 import java.time.Duration;

@@ -1,8 +1,8 @@
 package dev.cutover.engine;
 
-import dev.cutover.engine.spi.GateDecision;
+import dev.cutover.gate.GateDecision;
 import dev.cutover.engine.spi.GateEvaluator;
-import dev.cutover.engine.spi.GateResult;
+import dev.cutover.gate.GateResult;
 import dev.cutover.engine.spi.Lease;
 import dev.cutover.engine.spi.RollbackTrigger;
 import dev.cutover.engine.spi.TaskAction;
@@ -293,13 +293,13 @@ final class Runner {
     GateResult result;
     String source;
     if (override != null) {
-      result = GateResult.of(GateDecision.valueOf(override), "operator decision");
+      result = result(gate, GateDecision.valueOf(override), "operator decision");
       source = "operator";
     } else {
       GateEvaluator evaluator = config.gates().get(gate);
       source = "evaluator";
       if (evaluator == null) {
-        result = GateResult.of(GateDecision.HOLD, "awaiting an operator decision");
+        result = result(gate, GateDecision.HOLD, "awaiting an operator decision");
       } else {
         try {
           result = evaluator.evaluate(gate);
@@ -307,7 +307,7 @@ final class Runner {
             throw new IllegalStateException("the gate evaluator returned null");
           }
         } catch (Exception e) {
-          result = GateResult.of(GateDecision.NO_GO, "gate evaluation failed: " + e.getMessage());
+          result = result(gate, GateDecision.NO_GO, "gate evaluation failed: " + e.getMessage());
         }
       }
     }
@@ -357,6 +357,10 @@ final class Runner {
         requestPendingRollback();
       }
     }
+  }
+
+  private GateResult result(String gate, GateDecision decision, String reason) {
+    return new GateResult(gate, decision, reason, config.clock().instant(), Map.of());
   }
 
   private void pollTriggers(Signals signals) {

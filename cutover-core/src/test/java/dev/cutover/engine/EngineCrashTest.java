@@ -3,8 +3,8 @@ package dev.cutover.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.cutover.engine.spi.GateDecision;
-import dev.cutover.engine.spi.GateResult;
+import dev.cutover.gate.GateDecision;
+import dev.cutover.gate.GateResult;
 import java.util.HashMap;
 import java.util.Map;
 import java.util.Random;
@@ -85,8 +85,8 @@ class EngineCrashTest {
   private static Engine engine(Scenario s, World world, MemoryRunLog log, int parallelism, EngineListener... listeners) {
     EngineBuilder b =
         Plans.bind(Engine.builder().plan(Plans.twenty()).runLog(log), world)
-            .gate("g1", id -> GateResult.of(GateDecision.GO, "fine"))
-            .gate("g2", id -> GateResult.of(s.g2, "as scripted"))
+            .gate("g1", id -> Gates.result(GateDecision.GO, "fine"))
+            .gate("g2", id -> Gates.result(s.g2, "as scripted"))
             .parallelism(parallelism);
     for (EngineListener l : listeners) {
       b.listener(l);

@@ -2,8 +2,8 @@ package dev.cutover.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import dev.cutover.engine.spi.GateDecision;
-import dev.cutover.engine.spi.GateResult;
+import dev.cutover.gate.GateDecision;
+import dev.cutover.gate.GateResult;
 import dev.cutover.engine.spi.RollbackRequest;
 import java.time.Clock;
 import java.time.Duration;
@@ -22,8 +22,8 @@ class EngineRollbackTest {
 
   private EngineBuilder builder() {
     return Plans.bind(Engine.builder().plan(Plans.twenty()).runLog(log), world)
-        .gate("g1", id -> GateResult.of(GateDecision.GO, "fine"))
-        .gate("g2", id -> GateResult.of(g2.get(), "error rate 12 per mille, limit 5"))
+        .gate("g1", id -> Gates.result(GateDecision.GO, "fine"))
+        .gate("g2", id -> Gates.result(g2.get(), "error rate 12 per mille, limit 5"))
         .pollInterval(Duration.ofMillis(20));
   }
 
@@ -112,7 +112,7 @@ class EngineRollbackTest {
             .runLog(log)
             .action("prepare", world.inverse("prepare"))
             .action("pay", world.impossible("pay"))
-            .gate("check", id -> GateResult.of(GateDecision.NO_GO, "totals differ"))
+            .gate("check", id -> Gates.result(GateDecision.NO_GO, "totals differ"))
             .build()
             .run();
     assertThat(result.status()).isEqualTo(RunStatus.ROLLBACK_FAILED);

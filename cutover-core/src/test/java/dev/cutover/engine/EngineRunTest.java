@@ -3,8 +3,8 @@ package dev.cutover.engine;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
-import dev.cutover.engine.spi.GateDecision;
-import dev.cutover.engine.spi.GateResult;
+import dev.cutover.gate.GateDecision;
+import dev.cutover.gate.GateResult;
 import dev.cutover.engine.spi.TaskAction;
 import dev.cutover.engine.spi.TaskContext;
 import dev.cutover.plan.Plan;
@@ -21,8 +21,8 @@ class EngineRunTest {
 
   private EngineBuilder builder() {
     return Plans.bind(Engine.builder().plan(Plans.twenty()).runLog(log), world)
-        .gate("g1", id -> GateResult.of(GateDecision.GO, "error rate 0 per mille"))
-        .gate("g2", id -> GateResult.of(GateDecision.GO, "checks pass"));
+        .gate("g1", id -> Gates.result(GateDecision.GO, "error rate 0 per mille"))
+        .gate("g2", id -> Gates.result(GateDecision.GO, "checks pass"));
   }
 
   @Test

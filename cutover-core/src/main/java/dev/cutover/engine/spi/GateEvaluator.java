@@ -1,7 +1,10 @@
 package dev.cutover.engine.spi;
 
+import dev.cutover.gate.GateResult;
+
 /**
- * Evaluates one gate of a plan when the engine reaches it: criteria over the host's metrics, time
+ * Evaluates one gate of a plan when the engine reaches it, typically by calling {@link
+ * dev.cutover.gate.Gate#decide} with the host's metrics and the approvals presented: criteria, time
  * windows, approvals. Called on the engine's scheduling thread; a HOLD is evaluated again when a
  * reading, an approval or an operator decision arrives, and at the engine's hold poll interval.
  * Implementations must be thread-safe.

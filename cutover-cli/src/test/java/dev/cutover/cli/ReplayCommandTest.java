@@ -1,0 +1,175 @@
+package dev.cutover.cli;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import dev.cutover.audit.AuditEvent;
+import dev.cutover.audit.AuditLog;
+import dev.cutover.audit.Hash;
+import dev.cutover.engine.Engine;
+import dev.cutover.engine.RunResult;
+import dev.cutover.engine.spi.TaskAction;
+import dev.cutover.engine.spi.TaskContext;
+import dev.cutover.engine.spi.Undo;
+import dev.cutover.gate.GateDecision;
+import dev.cutover.gate.GateResult;
+import dev.cutover.json.CanonicalJson;
+import dev.cutover.plan.Plan;
+import dev.cutover.plan.Task;
+import dev.cutover.plan.TaskKind;
+import java.io.ByteArrayOutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class ReplayCommandTest {
+  private static final Clock CLOCK = Clock.fixed(Instant.parse("2026-11-21T10:00:00Z"), ZoneOffset.UTC);
+
+  @TempDir Path dir;
+  Path log;
+  RunResult result;
+
+  record Result(int code, String out, String err) {}
+
+  static Result run(String... args) {
+    StringWriter out = new StringWriter();
+    StringWriter err = new StringWriter();
+    int code = Main.run(new PrintWriter(out), new PrintWriter(err), args);
+    return new Result(code, out.toString(), err.toString());
+  }
+
+  static TaskAction action(Set<String> world, String id) {
+    return new TaskAction() {
+      @Override
+      public Map<String, Object> apply(TaskContext context) {
+        world.add(id);
+        return Map.of("rows", 3L);
+      }
+
+      @Override
+      public boolean isApplied(TaskContext context) {
+        return world.contains(id);
+      }
+
+      @Override
+      public Undo undo() {
+        return Undo.inverse(ctx -> Map.of("removed", world.remove(id)));
+      }
+    };
+  }
+
+  @BeforeEach
+  void runACutover() {
+    log = dir.resolve("run.log");
+    Set<String> world = ConcurrentHashMap.newKeySet();
+    Plan plan =
+        Plan.builder("release-42")
+            .task(Task.builder("freeze").duration(Duration.ofMinutes(5)).build())
+            .task(Task.builder("migrate").duration(Duration.ofMinutes(20)).after("freeze").build())
+            .task(Task.builder("check").kind(TaskKind.GATE).duration(Duration.ofMinutes(5)).after("migrate").build())
+            .build();
+    try (AuditLog audit = AuditLog.open(log, CLOCK)) {
+      result =
+          Engine.builder()
+              .plan(plan)
+              .log(audit)
+              .clock(CLOCK)
+              .action("freeze", action(world, "freeze"))
+              .action("migrate", action(world, "migrate"))
+              .gate("check", id -> new GateResult(id, GateDecision.GO, "fine", CLOCK.instant(), Map.of()))
+              .build()
+              .run();
+    }
+  }
+
+  @Test
+  void replay_printsStatusSizeRootAndStateDigest() {
+    Result r = run("replay", log.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out())
+        .contains("status: SUCCEEDED")
+        .contains("plan: release-42")
+        .contains("size: " + result.logSize())
+        .contains("state: " + result.stateDigest())
+        .containsPattern("root: [0-9a-f]{64}");
+  }
+
+  @Test
+  void replay_ofAnEditedAndRehashedLog_exitsOneWithTheSeq() throws Exception {
+    List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+    int seq = -1;
+    for (int i = 0; i < lines.size(); i++) {
+      if (lines.get(i).contains("\"gate.decided\"")) {
+        seq = i;
+      }
+    }
+    rewrite(lines, seq, "\"decision\":\"GO\"", "\"decision\":\"NO_GO\"");
+    Result r = run("replay", log.toString());
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.out()).contains("diverged at seq: " + seq).contains("kind: state-digest");
+    assertThat(r.err()).startsWith("cutover: replay of ").contains("diverged at seq " + seq);
+  }
+
+  @Test
+  void replay_ofALogWithABrokenChain_exitsOne() throws Exception {
+    String text = Files.readString(log).replace("\"rows\":3", "\"rows\":4");
+    Files.writeString(log, text);
+    Result r = run("replay", log.toString());
+    assertThat(r.code()).isEqualTo(1);
+  }
+
+  @Test
+  void replay_ofALogNotWrittenByTheEngine_exitsTwo() {
+    Path other = dir.resolve("other.log");
+    try (AuditLog audit = AuditLog.open(other, CLOCK)) {
+      audit.append(AuditEvent.of("ledger.deposit", "svc", Map.of("amount", 5)));
+    }
+    Result r = run("replay", other.toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).contains("was not written by the cutover engine (entry 0 is 'ledger.deposit'");
+  }
+
+  @Test
+  void replay_ofAMissingFile_exitsTwo() {
+    Result r = run("replay", dir.resolve("nope.log").toString());
+    assertThat(r.code()).isEqualTo(2);
+  }
+
+  /** Replaces text in one entry and re-hashes the chain from there, as a forger would. */
+  @SuppressWarnings("unchecked")
+  private void rewrite(List<String> lines, int seq, String from, String to) throws Exception {
+    List<String> out = new ArrayList<>();
+    String prev = null;
+    for (int i = 0; i < lines.size(); i++) {
+      String line = i == seq ? lines.get(i).replace(from, to) : lines.get(i);
+      Map<String, Object> entry = new LinkedHashMap<>((Map<String, Object>) CanonicalJson.parse(line));
+      if (i >= seq) {
+        if (prev != null) {
+          entry.put("prev", prev);
+        }
+        entry.remove("hash");
+        ByteArrayOutputStream leaf = new ByteArrayOutputStream();
+        leaf.write(0);
+        leaf.write(CanonicalJson.toBytes(entry));
+        entry.put("hash", Hash.sha256(leaf.toByteArray()).hex());
+      }
+      prev = (String) entry.get("hash");
+      out.add(CanonicalJson.toString(entry));
+    }
+    Files.writeString(log, String.join("\n", out) + "\n");
+  }
+}
