@@ -92,9 +92,10 @@ public final class ReportCommand implements Callable<Integer> {
         return Main.BAD_INPUT;
       }
       ReportVerification v = model.verification();
-      out.println("wrote " + html + ": plan " + model.planId() + ", " + model.tasks().size()
-          + " tasks, " + model.gates().size() + " gates, " + model.rollbacks().size()
-          + " rollbacks, " + model.incidents().size() + " incidents");
+      out.println("wrote " + html + ": plan " + model.planId() + ", "
+          + count(model.tasks().size(), "task") + ", " + count(model.gates().size(), "gate") + ", "
+          + count(model.rollbacks().size(), "rollback") + ", "
+          + count(model.incidents().size(), "incident"));
       if (!v.ok()) {
         err.println("cutover: " + log + ": the log did not verify: "
             + (v.failedSeq().isPresent() ? "entry " + v.failedSeq().getAsLong() + ": " : "")
@@ -110,6 +111,10 @@ public final class ReportCommand implements Callable<Integer> {
       out.flush();
       err.flush();
     }
+  }
+
+  private static String count(int n, String noun) {
+    return n + " " + noun + (n == 1 ? "" : "s");
   }
 
   /** Writes next to the target, then moves it in place, so a reader never sees half a report. */

@@ -119,8 +119,8 @@ class ReportCommandTest {
     assertThat(page).contains("<svg class=\"gantt\"").contains("data-verified=\"true\"")
         .contains("data-task=\"copy\"").contains("&lt;script&gt;alert(1)&lt;/script&gt;")
         .contains("class=\"rollback-band\"");
-    assertThat(out.toString()).contains("wrote " + html + ": plan orders-cutover, 4 tasks, 1 gates, "
-        + "1 rollbacks, 0 incidents").contains("log verified: 10 entries, root ");
+    assertThat(out.toString()).contains("wrote " + html + ": plan orders-cutover, 4 tasks, 1 gate, "
+        + "1 rollback, 0 incidents").contains("log verified: 10 entries, root ");
     assertThat(err.toString()).isEmpty();
     try (var files = Files.list(dir)) {
       assertThat(files.map(p -> p.getFileName().toString())).noneMatch(n -> n.endsWith(".tmp"));

@@ -117,7 +117,7 @@ public final class LogReplayer<S, E> {
           try {
             S start = machine.codec().decode(snap.get().state());
             notes.add("started from the snapshot after seq " + seq);
-            return replayer.replay(start, seq, new Pages(log, seq + 1, size, codec), notes);
+            return replayer.replay(start, seq, new Pages<>(log, seq + 1, size, codec), notes);
           } catch (RuntimeException e) {
             notes.add("snapshot after seq " + seq + " does not decode (" + e.getMessage()
                 + "): replaying from the beginning");
@@ -129,7 +129,7 @@ public final class LogReplayer<S, E> {
         }
       }
     }
-    return replayer.replay(machine.initial(), -1, new Pages(log, 0, size, codec), notes);
+    return replayer.replay(machine.initial(), -1, new Pages<>(log, 0, size, codec), notes);
   }
 
   /** An entry decoded for replay: an event, nothing (not an event of this machine), or a failure. */

@@ -68,6 +68,24 @@ public final class StateDigest {
             }
           });
 
+  /** Returns the raw SHA-256 of some bytes. */
+  static byte[] raw(byte[] bytes) {
+    return sha256().digest(bytes);
+  }
+
+  /** Tells whether raw digest bytes equal a lower-case hex digest, without allocating. */
+  static boolean matches(byte[] raw, String hex) {
+    if (hex.length() != raw.length * 2) {
+      return false;
+    }
+    for (int i = 0; i < raw.length; i++) {
+      if (hex.charAt(2 * i) != HEX[(raw[i] >> 4) & 0xf] || hex.charAt(2 * i + 1) != HEX[raw[i] & 0xf]) {
+        return false;
+      }
+    }
+    return true;
+  }
+
   static MessageDigest sha256() {
     MessageDigest md = SHA256.get();
     md.reset();

@@ -39,17 +39,20 @@ record GateEvidence(List<GateCriterion> criteria, int quorum, List<GateApproval>
         && map.get("outcome") instanceof String outcome && OUTCOMES.contains(outcome)) {
       criteria.add(new GateCriterion(name, GateCriterion.Outcome.valueOf(outcome), describe(map)));
     }
-    if (map.get("required") instanceof Number required && map.get("approvals") instanceof List<?> list) {
-      quorum[0] += required.intValue();
+    boolean isQuorum = map.get("required") instanceof Number
+        && map.get("approvals") instanceof List<?>;
+    if (isQuorum) {
+      quorum[0] += ((Number) map.get("required")).intValue();
       String decision = map.get("decision") instanceof String d ? d : "?";
-      for (Object o : list) {
+      for (Object o : (List<?>) map.get("approvals")) {
         if (o instanceof Map<?, ?> a) {
           approvals.add(approval(a, decision));
         }
       }
     }
     for (Map.Entry<?, ?> e : map.entrySet()) {
-      if (!"approvals".equals(e.getKey())) {
+      // A quorum's own list of signatures was read above; everything else may nest more.
+      if (!(isQuorum && "approvals".equals(e.getKey()))) {
         walk(e.getValue(), criteria, approvals, quorum);
       }
     }

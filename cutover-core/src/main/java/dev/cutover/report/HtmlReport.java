@@ -94,9 +94,9 @@ public final class HtmlReport {
       out.append("<div class=\"verification failed\" id=\"verification\" data-verified=\"false\">")
           .append("<strong>\u2716 THE LOG DID NOT VERIFY</strong>: ")
           .append(v.failedSeq().isPresent() ? "entry " + v.failedSeq().getAsLong() + ": " : "")
-          .append(esc(v.failure())).append(". ").append(v.size()).append(" entries read")
-          .append(v.root().isEmpty() ? "" : ", root of the verified prefix <code>" + esc(v.root())
-              + "</code>")
+          .append(esc(v.failure())).append(". The first ").append(v.size())
+          .append(v.size() == 1 ? " entry verified" : " entries verified")
+          .append(v.root().isEmpty() ? "" : ", with root <code>" + esc(v.root()) + "</code>")
           .append(". What follows is what the log says, and the log cannot be trusted.</div>\n");
     }
     out.append("<dl class=\"summary\">\n");

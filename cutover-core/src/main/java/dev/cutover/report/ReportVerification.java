@@ -7,7 +7,7 @@ import java.util.OptionalLong;
  * Whether the log the report was made from verified, and what it verified to. Immutable and
  * thread-safe.
  *
- * @param size the number of entries read
+ * @param size the number of entries that verified: all of them, or those before the failure
  * @param root the lower-case hex Merkle root of those entries, or an empty string if the log did
  *     not verify far enough to compute one
  * @param ok whether every entry verified
@@ -57,7 +57,7 @@ public record ReportVerification(
   /**
    * A log that did not verify.
    *
-   * @param size the number of entries read
+   * @param size the number of entries that verified: all of them, or those before the failure
    * @param root the root of the entries before the failure, or empty
    * @param failedSeq the first entry that failed
    * @param failure why it failed

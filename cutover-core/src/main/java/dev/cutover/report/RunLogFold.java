@@ -62,8 +62,20 @@ final class RunLogFold {
   static ReportModel fold(
       String source, Plan plan, List<RunEntry> entries, ReportVerification verification) {
     RunLogFold fold = new RunLogFold(source, plan);
+    long trustedUpTo = verification.failedSeq().orElse(Long.MAX_VALUE);
     for (RunEntry e : entries) {
-      fold.apply(e);
+      if (e.seq() < trustedUpTo) {
+        fold.apply(e);
+        continue;
+      }
+      // Past the first failure nothing is trusted: an entry that makes no sense is shown, not fatal.
+      try {
+        fold.apply(e);
+      } catch (UnreportableLogException unusable) {
+        fold.notes.add(new ReportNote(e.time(), e.actor(), "unverified entry ignored",
+            "entry " + e.seq() + " ('" + e.type() + "') after the verification failure: "
+                + unusable.problem()));
+      }
     }
     if (fold.start == null) {
       throw new UnreportableLogException(source, -1,

@@ -13,6 +13,7 @@ public class UnreportableLogException extends CutoverException {
 
   private final String source;
   private final long seq;
+  private final String problem;
 
   /**
    * Creates the exception.
@@ -25,6 +26,16 @@ public class UnreportableLogException extends CutoverException {
     super(source + (seq >= 0 ? ": entry " + seq : "") + ": " + message);
     this.source = source;
     this.seq = seq;
+    this.problem = message;
+  }
+
+  /**
+   * What is wrong, without the log and entry that {@link #getMessage()} starts with.
+   *
+   * @return the problem
+   */
+  public String problem() {
+    return problem;
   }
 
   /**

@@ -6,17 +6,18 @@ import dev.cutover.audit.AuditLog;
 import dev.cutover.engine.Engine;
 import dev.cutover.engine.EngineState;
 import dev.cutover.engine.RunStatus;
-import dev.cutover.gate.GateDecision;
-import dev.cutover.gate.GateResult;
 import dev.cutover.engine.spi.TaskAction;
 import dev.cutover.engine.spi.TaskContext;
 import dev.cutover.engine.spi.Undo;
+import dev.cutover.gate.GateDecision;
+import dev.cutover.gate.GateResult;
 import dev.cutover.plan.Plan;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
@@ -76,6 +77,24 @@ class ReportFromEngineRunTest {
     };
   }
 
+  /** Evidence in the shape dev.cutover.gate.Gate#decide gives it. */
+  static Map<String, Object> gateEvidence() {
+    return Map.of(
+        "gate", "go-no-go",
+        "window", Map.of("open", true, "reason", "no change windows"),
+        "criteria", Map.of("criterion", "error_rate <= 0.5", "metric", "error_rate",
+            "value", "1.8", "samples", 12L, "outcome", "FAIL", "reason", "1.8 > 0.5"),
+        "approvals", Map.of("required", 2L, "decision", "GO", "counted", 1L,
+            "approvers", List.of("alice"), "met", false, "reason", "1 of 2",
+            "approvals", List.of(
+                Map.of("signature", "c2ln", "approver", "alice", "status", "counted",
+                    "reason", "valid approval by 'alice'"),
+                Map.of("signature", "c2lnMg==", "approver", "bob", "status", "expired",
+                    "reason", "expired at 2026-11-21T21:00:00Z, now 2026-11-21T22:10:00Z"))),
+        "decision", "NO_GO",
+        "reason", "criteria failed: 1.8 > 0.5");
+  }
+
   @Test
   void report_ofARealEngineRunThatRolledBack(@TempDir Path dir) {
     Path file = dir.resolve("run.log");
@@ -93,9 +112,8 @@ class ReportFromEngineRunTest {
           .action("warm", step(applied, "warm", false))
           .action("backfill", step(applied, "backfill", true))
           .action("flip", step(applied, "flip", Undo.impossible("switch traffic back by hand")))
-          .gate("go-no-go", gate -> new GateResult("go-no-go", GateDecision.NO_GO, "error rate too high", java.time.Instant.parse("2026-11-21T10:00:00Z"),
-              Map.of("criterion", "error_rate <= 0.5", "metric", "error_rate", "value", "1.8",
-                  "outcome", "FAIL", "reason", "1.8 > 0.5")))
+          .gate("go-no-go", gate -> new GateResult(gate, GateDecision.NO_GO,
+              "criteria failed: 1.8 > 0.5", RunScript.T0, gateEvidence()))
           .build();
       engine.run();
       finalState = engine.state();
@@ -116,9 +134,13 @@ class ReportFromEngineRunTest {
         org.assertj.core.groups.Tuple.tuple("live", ReportTask.Status.PENDING));
     assertThat(m.gates()).singleElement().satisfies(g -> {
       assertThat(g.decision()).isEqualTo(ReportGate.Decision.NO_GO);
-      assertThat(g.reason()).isEqualTo("error rate too high");
+      assertThat(g.reason()).isEqualTo("criteria failed: 1.8 > 0.5");
       assertThat(g.criteria()).extracting(GateCriterion::outcome)
           .containsExactly(GateCriterion.Outcome.FAIL);
+      assertThat(g.quorum()).isEqualTo(2);
+      assertThat(g.approvals()).containsExactly(GateApproval.counted("alice", "GO"),
+          GateApproval.refused("bob", "GO",
+              "expired: expired at 2026-11-21T21:00:00Z, now 2026-11-21T22:10:00Z"));
     });
     assertThat(m.rollbacks()).singleElement().satisfies(r -> {
       assertThat(r.outcome()).isEqualTo(ReportRollback.Outcome.COMPLETED);

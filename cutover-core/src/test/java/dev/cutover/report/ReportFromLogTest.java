@@ -116,6 +116,28 @@ class ReportFromLogTest {
   }
 
   @Test
+  void fromLog_showsButDoesNotTrustNonsensePastTheFailure(@TempDir Path dir) throws Exception {
+    Path file = dir.resolve("run.log");
+    SetClock clock = new SetClock();
+    try (AuditLog log = AuditLog.open(file, clock)) {
+      write(log, clock, run().entries());
+    }
+    List<String> lines = Files.readAllLines(file, StandardCharsets.UTF_8);
+    lines.set(5, lines.get(5).replace("\"task\":\"migrate\"", "\"task\":\"nosuch\""));
+    Files.write(file, lines, StandardCharsets.UTF_8);
+
+    ReportModel m = ReportModel.fromLog(file, PLAN);
+
+    assertThat(m.verification().failedSeq()).hasValue(5);
+    assertThat(m.task("migrate").orElseThrow().status()).isEqualTo(ReportTask.Status.PENDING);
+    assertThat(m.notes()).extracting(ReportNote::kind, ReportNote::text).contains(
+        org.assertj.core.groups.Tuple.tuple("unverified entry ignored",
+            "entry 5 ('task.started') after the verification failure: 'task.started' names task "
+                + "'nosuch' which plan 'billing-db-cutover' does not have (known: freeze, snapshot, "
+                + "migrate, warm, backfill, go-no-go, flip, live)"));
+  }
+
+  @Test
   void fromLog_refusesAFileWithoutARun(@TempDir Path dir) {
     Path file = dir.resolve("other.log");
     SetClock clock = new SetClock();
