@@ -191,13 +191,14 @@ final class DefaultSnapshotStore implements SnapshotStore {
   }
 
   @Override
-  public String damage(SnapshotRef snapshot) {
+  public Optional<String> damage(SnapshotRef snapshot) {
     Objects.requireNonNull(snapshot, "snapshot");
     chunkLock.readLock().lock();
     try {
       ensureOpen();
       Manifest m = heldManifest(snapshot.id());
-      return m == null ? "the store holds no snapshot '" + snapshot.id() + "'" : damageOf(snapshot, m);
+      return Optional.ofNullable(
+          m == null ? "the store holds no snapshot '" + snapshot.id() + "'" : damageOf(snapshot, m));
     } finally {
       chunkLock.readLock().unlock();
     }

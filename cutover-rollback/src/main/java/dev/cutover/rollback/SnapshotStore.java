@@ -71,9 +71,9 @@ public interface SnapshotStore extends AutoCloseable {
    * Checks, without changing anything, that a snapshot is held and still matches its digests.
    *
    * @param snapshot the reference to check
-   * @return {@code null} if intact, otherwise what is wrong
+   * @return empty if the snapshot is held and intact, otherwise what is wrong
    */
-  String damage(SnapshotRef snapshot);
+  Optional<String> damage(SnapshotRef snapshot);
 
   /**
    * Finds a held snapshot by id.

@@ -119,7 +119,7 @@ class CrashTest {
 
     try (SnapshotStore store = open(storeDir, new RecordingListener())) {
       assertThat(store.list()).containsExactly(ref);
-      assertThat(store.damage(ref)).isNull();
+      assertThat(store.damage(ref)).isEmpty();
       RestoreReport report = store.restore(ref, scope, Authorization.of("alice"));
       assertThat(report.verifiedDigest()).isEqualTo(scope.digest());
     }

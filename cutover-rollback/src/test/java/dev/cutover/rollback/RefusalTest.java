@@ -94,7 +94,7 @@ class RefusalTest {
     byte[] bytes = Files.readAllBytes(chunk);
     bytes[bytes.length - 1] ^= 1;
     Files.write(chunk, bytes);
-    assertThat(store.damage(ref)).contains("is altered");
+    assertThat(store.damage(ref)).hasValueSatisfying(d -> assertThat(d).contains("is altered"));
     assertThatThrownBy(() -> store.restore(ref, scope, Authorization.of("alice")))
         .isInstanceOf(SnapshotTamperedException.class)
         .hasMessageContaining("cannot be trusted: chunk");

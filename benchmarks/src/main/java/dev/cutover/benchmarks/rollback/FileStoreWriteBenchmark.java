@@ -32,7 +32,10 @@ import org.openjdk.jmh.annotations.TearDown;
  * compression has something to do).
  *
  * <ul>
- *   <li>{@code plainCopy}: {@code Files.copy} of the file, then fsync of the copy.
+ *   <li>{@code plainCopy}: {@code Files.copy} of the file, then fsync of the copy (the kernel
+ *       copies; no byte passes through Java).
+ *   <li>{@code hashedCopy}: the file read through a Java stream, hashed with SHA-256 and written
+ *       to a copy, then fsync: the floor for any copy that can later prove its content.
  *   <li>{@code snapshot}: a snapshot of a scope that streams the file, into an empty store (4 MiB
  *       chunks, SHA-256 per chunk, fsync of every chunk and the manifest), with {@code
  *       compression} off or on.
@@ -83,6 +86,26 @@ public class FileStoreWriteBenchmark {
       ch.force(true);
       return ch.size();
     }
+  }
+
+  @Benchmark
+  public String hashedCopy() throws IOException {
+    Files.deleteIfExists(copy);
+    MessageDigest md = FileScope.sha256();
+    byte[] buf = new byte[1 << 16];
+    try (InputStream in = Files.newInputStream(source);
+        FileChannel ch = FileChannel.open(copy, StandardOpenOption.CREATE_NEW,
+            StandardOpenOption.WRITE)) {
+      for (int n; (n = in.read(buf)) > 0; ) {
+        md.update(buf, 0, n);
+        java.nio.ByteBuffer b = java.nio.ByteBuffer.wrap(buf, 0, n);
+        while (b.hasRemaining()) {
+          ch.write(b);
+        }
+      }
+      ch.force(true);
+    }
+    return HexFormat.of().formatHex(md.digest());
   }
 
   @Benchmark

@@ -170,11 +170,11 @@ enum Family {
         return;
       case TIME:
         LocalTime time = rs.getObject(i, LocalTime.class);
-        text(out, time == null ? null : TIME_FORMAT.format(time), false);
+        text(out, time == null ? null : Canonical.time(time), false);
         return;
       case TIMESTAMP:
         LocalDateTime ts = rs.getObject(i, LocalDateTime.class);
-        text(out, ts == null ? null : TIMESTAMP_FORMAT.format(ts), false);
+        text(out, ts == null ? null : Canonical.timestamp(ts), false);
         return;
       case TIMESTAMPTZ:
         OffsetDateTime odt = rs.getObject(i, OffsetDateTime.class);
@@ -204,7 +204,7 @@ enum Family {
         text(out, s, true);
         return;
       case DECIMAL:
-        text(out, s.equals("NaN") ? s : canonical(new BigDecimal(s)), false);
+        text(out, Canonical.decimalText(s), false);
         return;
       case REAL:
         out.putInt(tag(), Float.floatToIntBits(Float.parseFloat(s)));
@@ -219,13 +219,14 @@ enum Family {
         out.putBytes(tag(), HexFormat.of().parseHex(s, 2, s.length()));
         return;
       case DATE:
-        text(out, LocalDate.parse(s).toString(), false);
+        text(out, Canonical.isIsoDate(s, 0) && s.length() == 10 ? s : LocalDate.parse(s).toString(),
+            false);
         return;
       case TIME:
-        text(out, TIME_FORMAT.format(LocalTime.parse(s)), false);
+        text(out, Canonical.timeText(s), false);
         return;
       case TIMESTAMP:
-        text(out, TIMESTAMP_FORMAT.format(LocalDateTime.parse(s.replace(' ', 'T'))), false);
+        text(out, Canonical.timestampText(s), false);
         return;
       case TIMESTAMPTZ:
         text(out, utc(OffsetDateTime.parse(s, PG_TIMESTAMPTZ).toInstant()), false);

@@ -151,7 +151,14 @@ final class PgCopy {
           if (field == families.length) {
             throw new IOException("COPY row has more than " + families.length + " fields");
           }
-          families[field++].readCopyText(decode(b, start, i), row);
+          Family f = families[field++];
+          if ((f == Family.INTEGER || f == Family.TEXT || f == Family.OTHER)
+              && plain(b, start, i)) {
+            // No escapes: COPY's bytes are already the canonical UTF-8.
+            row.putBytes(f.tag(), b, start, i - start);
+          } else {
+            f.readCopyText(decode(b, start, i), row);
+          }
           start = i + 1;
         }
       }
@@ -160,6 +167,15 @@ final class PgCopy {
             "COPY row has " + field + " fields, expected " + families.length);
       }
       digest.add(row);
+    }
+
+    private static boolean plain(byte[] b, int from, int to) {
+      for (int i = from; i < to; i++) {
+        if (b[i] == '\\') {
+          return false;
+        }
+      }
+      return true;
     }
 
     /** One field of COPY text: {@code \N} is null; backslash escapes are undone. */

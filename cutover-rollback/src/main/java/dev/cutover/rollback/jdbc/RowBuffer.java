@@ -38,6 +38,12 @@ final class RowBuffer {
     len += v.length;
   }
 
+  void putBytes(byte tag, byte[] v, int off, int length) {
+    header(tag, length);
+    System.arraycopy(v, off, buf, len, length);
+    len += length;
+  }
+
   void putInt(byte tag, int v) {
     header(tag, 4);
     setInt(buf, len, v);

@@ -15,6 +15,9 @@ import dev.cutover.rollback.SnapshotStore;
 import dev.cutover.rollback.files.FileTreeScope;
 import dev.cutover.rollback.jdbc.TableScope;
 import dev.cutover.rollback.spi.SnapshotScope;
+import dev.cutover.rollback.trigger.OverrunWatchdog;
+import dev.cutover.rollback.trigger.SlaBreachTrigger;
+import dev.cutover.rollback.trigger.TriggerEvent;
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
 import java.io.IOException;
@@ -202,5 +205,49 @@ class RollbackSnippetsTest {
       store.restore(ref, flags, Authorization.of("engine"));
     }
     assertThat(flags.flags).containsExactly(java.util.Map.entry("checkout.v2", "off"));
+  }
+
+  @Test
+  void triggers() {
+    java.time.Instant start = java.time.Instant.parse("2026-11-21T10:00:00Z");
+    java.util.concurrent.atomic.AtomicReference<java.time.Instant> now =
+        new java.util.concurrent.atomic.AtomicReference<>(start);
+    Clock clock = new Clock() {
+      @Override
+      public java.time.ZoneId getZone() {
+        return java.time.ZoneOffset.UTC;
+      }
+
+      @Override
+      public Clock withZone(java.time.ZoneId zone) {
+        return this;
+      }
+
+      @Override
+      public java.time.Instant instant() {
+        return now.get();
+      }
+    };
+
+    // --- snippet: triggers ---
+    List<TriggerEvent> rollbackRequests = new ArrayList<>();
+    SlaBreachTrigger latency = SlaBreachTrigger.builder("p99-latency-ms")
+        .above(500)
+        .sustainedFor(Duration.ofMinutes(2))
+        .clock(clock)
+        .listener(rollbackRequests::add)
+        .build();
+    OverrunWatchdog watchdog = OverrunWatchdog.create("cutover-42", clock, rollbackRequests::add);
+
+    watchdog.started("copy-accounts", Duration.ofMinutes(20), Duration.ofMinutes(10));
+    latency.record(730);                                   // breach starts
+    now.set(start.plus(Duration.ofMinutes(2)));
+    latency.record(810);                                   // two minutes later: fires
+    now.set(start.plus(Duration.ofMinutes(31)));
+    watchdog.poll();                                       // 31 > 20 + 10 minutes: fires
+    // --- end snippet ---
+
+    assertThat(rollbackRequests).extracting(TriggerEvent::kind)
+        .containsExactly(TriggerEvent.Kind.SLA_BREACH, TriggerEvent.Kind.OVERRUN);
   }
 }
