@@ -5,7 +5,6 @@ import dev.cutover.engine.spi.TaskContext;
 import dev.cutover.engine.spi.UndoSnapshot;
 import dev.cutover.replay.DefinitionMismatchException;
 import dev.cutover.replay.Recorded;
-import dev.cutover.replay.ReplayDivergenceException;
 import dev.cutover.replay.ReplayResult;
 import dev.cutover.replay.Replayer;
 import dev.cutover.replay.StateDigest;
@@ -300,7 +299,28 @@ final class EngineCore {
     }
   }
 
-  static ReplayDivergenceException divergence(ReplayResult<?> r) {
-    return new ReplayDivergenceException(r.divergence().orElseThrow());
+  /** Tells listeners how far the run has come. */
+  void progress() {
+    EngineState s = state();
+    for (EngineListener l : config.listeners()) {
+      notify(() -> l.onProgress(s.applied(), s.tasks().size()));
+    }
+  }
+
+  /**
+   * Requests the rollback that the first failure in the log calls for, if the run is still
+   * running. Also called at every scheduling step, so a crash between a failure and its rollback
+   * request is repaired on resume with exactly the request the failure would have made.
+   */
+  void requestPendingRollback() {
+    synchronized (lock) {
+      Map<String, String> failure = firstFailure();
+      if (state().status() == RunStatus.RUNNING && failure != null) {
+        append(
+            "rollback.requested",
+            config.actor(),
+            Map.of("source", failure.get("source"), "reason", failure.get("reason")));
+      }
+    }
   }
 }

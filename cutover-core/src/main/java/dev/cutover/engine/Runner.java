@@ -1,8 +1,5 @@
 package dev.cutover.engine;
 
-import dev.cutover.gate.GateDecision;
-import dev.cutover.engine.spi.GateEvaluator;
-import dev.cutover.gate.GateResult;
 import dev.cutover.engine.spi.Lease;
 import dev.cutover.engine.spi.RollbackTrigger;
 import dev.cutover.engine.spi.TaskAction;
@@ -34,13 +31,14 @@ final class Runner {
   private static final Logger LOG = LoggerFactory.getLogger(Runner.class);
 
   private final EngineCore core;
+  private final GateStep gateStep;
   private final EngineConfig config;
   private final Object lock;
   private final Set<String> inFlight = new HashSet<>();
-  private final Map<String, String> lastHold = new HashMap<>();
   private final Map<String, Long> lastGateEval = new HashMap<>();
 
   Runner(EngineCore core) {
+    this.gateStep = new GateStep(core);
     this.core = core;
     this.config = core.config;
     this.lock = core.lock;
@@ -204,7 +202,7 @@ final class Runner {
       boolean progressed = false;
       synchronized (lock) {
         core.halted();
-        requestPendingRollback();
+        core.requestPendingRollback();
         EngineState s = core.state();
         if (s.status() != RunStatus.RUNNING) {
           return;
@@ -219,7 +217,7 @@ final class Runner {
           switch (t.kind()) {
             case "milestone":
               core.append("task.completed", config.actor(), Map.of("task", t.id(), "milestone", true));
-              progress();
+              core.progress();
               progressed = true;
               break;
             case "gate":
@@ -257,7 +255,8 @@ final class Runner {
         }
       }
       for (String gate : gates) {
-        evaluateGate(gate);
+        lastGateEval.put(gate, System.nanoTime());
+        gateStep.evaluate(gate);
       }
     }
   }
@@ -280,88 +279,7 @@ final class Runner {
     return s.tasks().values().stream().allMatch(t -> t.status() == TaskStatus.COMPLETED);
   }
 
-  private void progress() {
-    EngineState s = core.state();
-    for (EngineListener l : config.listeners()) {
-      core.notify(() -> l.onProgress(s.applied(), s.tasks().size()));
-    }
-  }
 
-  private void evaluateGate(String gate) {
-    lastGateEval.put(gate, System.nanoTime());
-    String override = core.state().gateOverrides().get(gate);
-    GateResult result;
-    String source;
-    if (override != null) {
-      result = result(gate, GateDecision.valueOf(override), "operator decision");
-      source = "operator";
-    } else {
-      GateEvaluator evaluator = config.gates().get(gate);
-      source = "evaluator";
-      if (evaluator == null) {
-        result = result(gate, GateDecision.HOLD, "awaiting an operator decision");
-      } else {
-        try {
-          result = evaluator.evaluate(gate);
-          if (result == null) {
-            throw new IllegalStateException("the gate evaluator returned null");
-          }
-        } catch (Exception e) {
-          result = result(gate, GateDecision.NO_GO, "gate evaluation failed: " + e.getMessage());
-        }
-      }
-    }
-    Map<String, Object> data = new LinkedHashMap<>();
-    data.put("gate", gate);
-    data.put("decision", result.decision().name());
-    data.put("reason", result.reason());
-    data.put("source", source);
-    Map<String, Object> evidence;
-    try {
-      evidence = Evidence.copy(result.evidence(), "gate '" + gate + "' evidence");
-    } catch (IllegalArgumentException e) {
-      data.put("decision", GateDecision.NO_GO.name());
-      data.put("reason", "gate evidence is not loggable: " + e.getMessage());
-      evidence = Map.of();
-    }
-    data.put("evidence", evidence);
-    synchronized (lock) {
-      EngineState s = core.state();
-      TaskState t = s.tasks().get(gate);
-      if (s.status() != RunStatus.RUNNING
-          || (t.status() != TaskStatus.PENDING && t.status() != TaskStatus.HELD)) {
-        return;
-      }
-      String decision = (String) data.get("decision");
-      if (decision.equals("HOLD")) {
-        String key = data.get("reason") + "|" + evidence;
-        if (t.status() == TaskStatus.HELD && key.equals(lastHold.get(gate))) {
-          return;
-        }
-        lastHold.put(gate, key);
-        core.append("gate.decided", config.actor(), data);
-        String reason = (String) data.get("reason");
-        for (EngineListener l : config.listeners()) {
-          core.notify(() -> l.onHold(gate, reason));
-        }
-        return;
-      }
-      if (decision.equals("NO_GO")) {
-        data.put("rollbackSource", "gate");
-        data.put("rollbackReason", "gate '" + gate + "' decided NO_GO: " + data.get("reason"));
-      }
-      core.append("gate.decided", config.actor(), data);
-      if (decision.equals("GO")) {
-        progress();
-      } else {
-        requestPendingRollback();
-      }
-    }
-  }
-
-  private GateResult result(String gate, GateDecision decision, String reason) {
-    return new GateResult(gate, decision, reason, config.clock().instant(), Map.of());
-  }
 
   private void pollTriggers(Signals signals) {
     for (Signals.Fired f : signals.fired()) {
@@ -394,22 +312,7 @@ final class Runner {
     }
   }
 
-  /**
-   * Requests the rollback that the first failure in the log calls for, if the run is still
-   * running. Also called at every scheduling step, so a crash between a failure and its rollback
-   * request is repaired on resume with exactly the request the failure would have made.
-   */
-  private void requestPendingRollback() {
-    synchronized (lock) {
-      Map<String, String> failure = core.firstFailure();
-      if (core.state().status() == RunStatus.RUNNING && failure != null) {
-        core.append(
-            "rollback.requested",
-            config.actor(),
-            Map.of("source", failure.get("source"), "reason", failure.get("reason")));
-      }
-    }
-  }
+
 
   private void awaitIdle() {
     synchronized (lock) {
@@ -509,7 +412,7 @@ final class Runner {
     data.put("verification", verification);
     data.put("millis", millis);
     core.append("task.completed", config.actor(), data);
-    progress();
+    core.progress();
   }
 
   private void fail(String id, int attempt, String phase, String reason, Map<String, Object> evidence) {
@@ -523,7 +426,7 @@ final class Runner {
     data.put("rollbackReason", "task '" + id + "' failed in " + phase + ": " + reason);
     synchronized (lock) {
       core.append("task.failed", config.actor(), data);
-      requestPendingRollback();
+      core.requestPendingRollback();
     }
   }
 }

@@ -13,7 +13,7 @@ import org.junit.jupiter.api.Test;
 
 /** Every tagged region of the engine snippets appears, character for character, in the guide. */
 class SnippetsAreInTheEngineGuideTest {
-  private static final Path SOURCE = Path.of("src/test/java/dev/cutover/docs/engine/EngineSnippets.java");
+  private static final Path SOURCE = Path.of("src/test/java/dev/cutover/docs/engine/EngineSnippetsTest.java");
   private static final Path GUIDE = Path.of("engine.md");
 
   @Test

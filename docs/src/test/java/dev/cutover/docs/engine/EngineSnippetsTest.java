@@ -38,7 +38,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /** The examples in docs/engine.md; each region between tag markers is copied there verbatim. */
-class EngineSnippets {
+class EngineSnippetsTest {
   @TempDir Path dir;
 
   // tag::machine[]
