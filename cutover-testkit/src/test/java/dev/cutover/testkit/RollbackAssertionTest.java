@@ -1,0 +1,47 @@
+package dev.cutover.testkit;
+
+import static dev.cutover.testkit.CutoverAssertions.assertRollbackRestores;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import org.junit.jupiter.api.Test;
+
+@CutoverTest
+class RollbackAssertionTest {
+  @Test
+  void assertRollbackRestores_passesOnAnExactInverse(TestDatabase db) throws Exception {
+    Bank.seed(db, 4);
+    assertRollbackRestores(db, Bank.MOVE_BALANCES);
+    assertThat(Bank.count(db, "SELECT SUM(balance) FROM accounts")).isEqualTo(100);
+  }
+
+  @Test
+  void assertRollbackRestores_failsOnALossyUndo_showingTheLostValues(TestDatabase db) throws Exception {
+    Bank.seed(db, 2);
+    assertThatThrownBy(() -> assertRollbackRestores(db, Bank.MOVE_BALANCES_LOSSY))
+        .isInstanceOfSatisfying(CutoverAssertionError.class,
+            e -> assertThat(e.diff()).get().extracting(StateDiff::rowChanges).asList().hasSize(2))
+        .hasMessageStartingWith("step 'move-balances' is not undone exactly by 'unmove-balances-lossy':"
+            + " digest before apply ")
+        .hasMessageContaining(" != after undo ")
+        .hasMessageEndingWith("2 rows differ (showing 2 of 2): accounts id=1: balance 10.00 -> 0.00;"
+            + " accounts id=2: balance 20.00 -> 0.00");
+  }
+
+  @Test
+  void assertRollbackRestores_failsOnAStepWithoutInverse(TestDatabase db) throws Exception {
+    Bank.seed(db, 1);
+    assertThatThrownBy(() -> assertRollbackRestores(db, Bank.CREDIT_INTEREST))
+        .isInstanceOf(CutoverAssertionError.class)
+        .hasMessageStartingWith("step 'credit-interest' declares no inverse");
+  }
+
+  @Test
+  void assertRollbackRestores_withAnExplicitUndo_failsWhenItUndoesTooLittle(TestDatabase db) throws Exception {
+    Bank.seed(db, 1);
+    assertThatThrownBy(() -> assertRollbackRestores(db, Bank.ADD_FEE_COLUMN,
+            dev.cutover.migration.SqlStep.of("noop-undo", "UPDATE accounts SET fee = fee")))
+        .isInstanceOf(CutoverAssertionError.class)
+        .hasMessageContaining("column accounts.fee was added");
+  }
+}
