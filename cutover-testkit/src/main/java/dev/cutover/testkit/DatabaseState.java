@@ -32,7 +32,7 @@ import java.util.TreeSet;
  * tables the caller excludes; table and column names are compared in lower case.
  *
  * <p>The digest is the lower-case hex SHA-256 over, per table in name order, the table name, its
- * column names and its {@link ContentDigest} (order-independent, equal on H2, PostgreSQL and
+ * column names in name order and its {@link ContentDigest} over the columns in that order (order-independent, equal on H2, PostgreSQL and
  * MariaDB for equal data). A state holds every row in memory: it is meant for test-sized data.
  * Immutable and thread-safe.
  */
@@ -204,12 +204,16 @@ public final class DatabaseState {
         rows.put(key, new TableState.Row(values, prior == null ? 1 : prior.copies() + 1));
       }
     }
+    // Column order does not matter: a restore that re-adds a column at the end is still exact.
+    rawColumns.sort(String.CASE_INSENSITIVE_ORDER);
+    List<String> sortedColumns = new ArrayList<>(columns);
+    Collections.sort(sortedColumns);
     TableDigest d = rawColumns.isEmpty()
         ? new TableDigest(0, StateDigest.of(new byte[0]))
         : ContentDigest.builder().table(table).columns(rawColumns.toArray(new String[0])).build()
             .compute(c);
     return new TableState(
-        table.toLowerCase(Locale.ROOT), columns, keys, d.rows(), d.digest(), rows);
+        table.toLowerCase(Locale.ROOT), sortedColumns, keys, d.rows(), d.digest(), rows);
   }
 
   /** {@code id=7, region='eu'}: the named columns of a row. */
