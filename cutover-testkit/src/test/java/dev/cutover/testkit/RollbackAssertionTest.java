@@ -20,7 +20,7 @@ class RollbackAssertionTest {
     Bank.seed(db, 2);
     assertThatThrownBy(() -> assertRollbackRestores(db, Bank.MOVE_BALANCES_LOSSY))
         .isInstanceOfSatisfying(CutoverAssertionError.class,
-            e -> assertThat(e.diff()).get().extracting(StateDiff::rowChanges).asList().hasSize(2))
+            e -> assertThat(e.diff().orElseThrow().rowChanges()).hasSize(2))
         .hasMessageStartingWith("step 'move-balances' is not undone exactly by 'unmove-balances-lossy':"
             + " digest before apply ")
         .hasMessageContaining(" != after undo ")
