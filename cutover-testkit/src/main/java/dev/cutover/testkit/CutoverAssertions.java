@@ -15,9 +15,16 @@ import dev.cutover.replay.Recorded;
 import dev.cutover.replay.ReplayResult;
 import dev.cutover.replay.Replayer;
 import dev.cutover.replay.StateMachine;
+import dev.cutover.rollback.Authorization;
+import dev.cutover.rollback.PrincipalAllowlist;
+import dev.cutover.rollback.SnapshotContext;
+import dev.cutover.rollback.SnapshotRef;
+import dev.cutover.rollback.SnapshotStore;
+import dev.cutover.rollback.jdbc.TableScope;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
@@ -40,6 +47,7 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 public final class CutoverAssertions {
   private static final Clock CLOCK = TestClock.start();
+  private static final String ACTOR = "cutover-testkit";
 
   private CutoverAssertions() {}
 
@@ -136,6 +144,58 @@ public final class CutoverAssertions {
     compare(step.id(), before, DatabaseState.capture(database),
         "step '" + step.id() + "' is not undone exactly by '" + undo.id() + "': digest before apply ",
         " != after undo ");
+  }
+
+  /**
+   * Asserts that restoring a snapshot undoes a step exactly: the tables are snapshotted with
+   * cutover-rollback's {@link TableScope} into an in-memory {@link SnapshotStore}, the step is
+   * applied, the snapshot is restored (the store verifies its own content digest), and the whole
+   * database must have its original digest again, so a step that also changed a table outside the
+   * snapshot fails here.
+   *
+   * @param database the database, in the state the step expects
+   * @param step the step
+   * @param tables the tables the snapshot covers, at least one; they must exist
+   * @throws CutoverAssertionError if the snapshot, the step or the restore fails, or the content
+   *     after the restore differs
+   */
+  public static void assertSnapshotRestores(TestDatabase database, MigrationStep step, String... tables) {
+    Objects.requireNonNull(database, "database");
+    Objects.requireNonNull(step, "step");
+    Objects.requireNonNull(tables, "tables");
+    if (tables.length == 0) {
+      throw new IllegalArgumentException("name at least one table to snapshot");
+    }
+    TableScope.Builder scopeBuilder = TableScope.builder(() -> database.connections().open());
+    for (String t : tables) {
+      scopeBuilder.table(t);
+    }
+    TableScope scope = scopeBuilder.build();
+    String what = "restoring a snapshot of " + String.join(", ", tables);
+    DatabaseState before = DatabaseState.capture(database);
+    try (SnapshotStore store = SnapshotStore.inMemory()
+        .clock(CLOCK)
+        .authorizer(PrincipalAllowlist.builder().allow(ACTOR).build())
+        .retention(Duration.ofDays(1))
+        .build()) {
+      SnapshotRef ref;
+      try {
+        ref = store.snapshot(scope, SnapshotContext.of(ACTOR, "testkit", step.id()));
+      } catch (RuntimeException e) {
+        throw new CutoverAssertionError(step.id(), "cannot snapshot " + String.join(", ", tables)
+            + " before step '" + step.id() + "': " + e.getMessage(), e);
+      }
+      applyDirectly(database, step, "its apply");
+      try {
+        store.restore(ref, scope, Authorization.of(ACTOR));
+      } catch (RuntimeException e) {
+        throw new CutoverAssertionError(step.id(), "step '" + step.id() + "' cannot be undone by "
+            + what + ": " + e.getMessage(), e);
+      }
+    }
+    compare(step.id(), before, DatabaseState.capture(database),
+        "step '" + step.id() + "' is not undone exactly by " + what + ": digest before apply ",
+        " != after restore ");
   }
 
   /**

@@ -121,13 +121,14 @@ public record StateDiff(List<String> schemaChanges, List<String> rowChanges) {
     for (String key : keys) {
       TableState.Row ra = a.rows().get(key);
       TableState.Row rb = b.rows().get(key);
+      String row = keyed ? name + " " + key : name + " (" + key + ")";
       if (ra == null) {
-        out.add(name + " " + key + ": row added" + (keyed ? " (" + others(rb, a.keyColumns()) + ")" : copies(rb)));
+        out.add(row + ": row added" + (keyed ? " (" + others(rb, a.keyColumns()) + ")" : copies(rb)));
       } else if (rb == null) {
-        out.add(name + " " + key + ": row removed" + (keyed ? " (" + others(ra, a.keyColumns()) + ")" : copies(ra)));
+        out.add(row + ": row removed" + (keyed ? " (" + others(ra, a.keyColumns()) + ")" : copies(ra)));
       } else if (!keyed) {
         if (ra.copies() != rb.copies()) {
-          out.add(name + " (" + key + "): " + ra.copies() + " copies -> " + rb.copies());
+          out.add(row + ": " + ra.copies() + " copies -> " + rb.copies());
         }
       } else {
         List<String> changes = new ArrayList<>();

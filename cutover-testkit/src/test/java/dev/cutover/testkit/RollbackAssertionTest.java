@@ -44,4 +44,25 @@ class RollbackAssertionTest {
         .isInstanceOf(CutoverAssertionError.class)
         .hasMessageContaining("column accounts.fee was added");
   }
+
+  @Test
+  void assertSnapshotRestores_passesWhenTheSnapshotCoversWhatTheStepChanged(TestDatabase db) throws Exception {
+    Bank.seed(db, 3);
+    CutoverAssertions.assertSnapshotRestores(db, Bank.CREDIT_INTEREST, "accounts");
+    assertThat(Bank.count(db, "SELECT SUM(balance) FROM accounts")).isEqualTo(60);
+  }
+
+  @Test
+  void assertSnapshotRestores_failsWhenTheStepChangedATableOutsideTheSnapshot(TestDatabase db) throws Exception {
+    Bank.seed(db, 2);
+    try (java.sql.Connection c = db.connect(); java.sql.Statement s = c.createStatement()) {
+      s.execute("CREATE TABLE fees (account_id BIGINT NOT NULL, amount DECIMAL(12,2) NOT NULL)");
+    }
+    assertThatThrownBy(() -> CutoverAssertions.assertSnapshotRestores(db, Fees.CHARGE_FEES, "accounts"))
+        .isInstanceOf(CutoverAssertionError.class)
+        .hasMessageStartingWith("step 'charge-fees' is not undone exactly by restoring a snapshot of accounts:"
+            + " digest before apply ")
+        .hasMessageEndingWith("2 rows differ (showing 2 of 2): fees (account_id=1, amount=1.50): row added;"
+            + " fees (account_id=2, amount=1.50): row added");
+  }
 }

@@ -39,6 +39,45 @@ class ServerDatabaseTest {
     }
   }
 
+  @Test
+  void fromEnvironment_usesTheConfiguredServer_inAFreshDatabaseOfItsOwn() throws Exception {
+    String prior = System.getProperty("cutover.test.jdbcUrl");
+    System.setProperty("cutover.test.jdbcUrl", "jdbc:postgresql://127.0.0.1:5432/postgres?connectTimeout=5");
+    System.setProperty("cutover.test.user", "postgres");
+    try (TestDatabase db = TestDatabase.open(DatabaseKind.FROM_ENVIRONMENT);
+        Connection c = db.connect();
+        Statement s = c.createStatement();
+        ResultSet rs = s.executeQuery("SELECT current_database()")) {
+      assertThat(db.kind()).isEqualTo(DatabaseKind.POSTGRESQL);
+      assertThat(db.url()).isEqualTo("jdbc:postgresql://127.0.0.1:5432/" + db.name() + "?connectTimeout=5");
+      rs.next();
+      assertThat(rs.getString(1)).isEqualTo(db.name());
+    } finally {
+      if (prior == null) {
+        System.clearProperty("cutover.test.jdbcUrl");
+      } else {
+        System.setProperty("cutover.test.jdbcUrl", prior);
+      }
+      System.clearProperty("cutover.test.user");
+    }
+  }
+
+  @Test
+  void crashExploration_onPostgresql_findsTheUnsafeStep() {
+    CrashReport report = CrashScenario.builder()
+        .plan(Fees.PLAN)
+        .database(DatabaseKind.POSTGRESQL)
+        .setup(db -> Bank.seed(db, 2))
+        .actions((engine, db) -> engine
+            .action("create-fees", MigrationTask.of(Fees.CREATE_FEES, db))
+            .action("charge-fees", MigrationTask.of(Fees.CHARGE_FEES_UNSAFE, db))
+            .gate("go", Fees::go))
+        .build()
+        .explore();
+    assertThat(report.failures()).singleElement()
+        .satisfies(f -> assertThat(f.where()).contains("just after the action of 'charge-fees' returned"));
+  }
+
   private static void check(TestDatabase db, DatabaseKind kind) throws Exception {
     assertThat(db.kind()).isEqualTo(kind);
     assertThat(db.url()).contains(db.name());
