@@ -5,7 +5,7 @@ package dev.cutover.testkit;
  * created before it and dropped after it, so runs never see each other's data.
  */
 public enum DatabaseKind {
-  /** H2 embedded, in memory, in PostgreSQL compatibility off; always available. */
+  /** H2 embedded, in memory, private to the test; always available. */
   H2,
   /**
    * A PostgreSQL server: the one named by {@code cutover.test.jdbcUrl} / {@code
