@@ -66,7 +66,12 @@ public final class CutoverAssertions {
     Objects.requireNonNull(step, "step");
     String id = step.id();
     MigrationRunner runner = runner(database);
-    run(runner, step, "its 1st apply");
+    RunReport once = run(runner, step, "its 1st apply");
+    if (once.outcomes().get(0).status() != StepOutcome.Status.APPLIED) {
+      throw new CutoverAssertionError(id, "step '" + id + "' was not applied by the 1st run ("
+          + once.outcomes().get(0).status() + "): ledger " + runner.ledger().table()
+          + " already records it, so idempotence cannot be shown on this database");
+    }
     DatabaseState first = DatabaseState.capture(database);
 
     boolean present;

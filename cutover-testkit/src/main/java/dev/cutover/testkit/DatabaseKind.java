@@ -22,8 +22,8 @@ public enum DatabaseKind {
   /**
    * The server named by the system property {@code cutover.test.jdbcUrl} or the environment
    * variable {@code CUTOVER_TEST_JDBC_URL} (with {@code .user}/{@code _USER} and {@code
-   * .password}/{@code _PASSWORD}); H2 when neither is set. Lets one suite run on H2 on a laptop
-   * and on the production database in CI.
+   * .password}/{@code _PASSWORD}); a private H2 database when neither is set or the URL is an H2
+   * one. Lets one suite run on H2 on a laptop and on the production database in CI.
    */
   FROM_ENVIRONMENT
 }

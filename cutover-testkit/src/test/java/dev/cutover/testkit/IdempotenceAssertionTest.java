@@ -48,4 +48,14 @@ class IdempotenceAssertionTest {
         .isInstanceOf(CutoverAssertionError.class)
         .hasMessageStartingWith("step 'add-fee' failed on its 1st apply: ");
   }
+
+  @Test
+  void assertIdempotent_refusesADatabaseWhereTheLedgerAlreadyHasTheStep(TestDatabase db) throws Exception {
+    Bank.seed(db, 1);
+    assertIdempotent(db, Bank.ADD_FEE_COLUMN);
+    assertThatThrownBy(() -> assertIdempotent(db, Bank.ADD_FEE_COLUMN))
+        .isInstanceOf(CutoverAssertionError.class)
+        .hasMessage("step 'add-fee' was not applied by the 1st run (SKIPPED): ledger cutover_ledger already"
+            + " records it, so idempotence cannot be shown on this database");
+  }
 }
