@@ -22,18 +22,16 @@ import java.util.Random;
  * times an effect was applied is measured from the database, not assumed. Not thread-safe as an
  * object, but every method uses its own connection.
  */
-public final class DemoDatabase implements AutoCloseable {
+final class DemoDatabase implements AutoCloseable {
   static final int ACCOUNTS = 240;
   static final int TRANSFERS = 3000;
   private static final long SEED = 20261121L;
 
-  private final String url;
   private final ConnectionFactory connections;
   /** Keeps the embedded database open for the whole run, so every connection is cheap. */
   private final Connection keeper;
 
   private DemoDatabase(String url) throws SQLException {
-    this.url = url;
     this.connections = ConnectionFactory.of(url, "sa", "");
     this.keeper = connections.open();
   }
@@ -45,7 +43,7 @@ public final class DemoDatabase implements AutoCloseable {
    * @return the database
    * @throws SQLException if H2 refuses
    */
-  public static DemoDatabase open(Path dir) throws SQLException {
+  static DemoDatabase open(Path dir) throws SQLException {
     // WRITE_DELAY=0: a committed transaction reaches the file at once, so a kill -9 right after a
     // commit (and after the log recorded it) cannot lose it.
     String url = "jdbc:h2:file:" + dir.resolve("db").resolve("bank").toAbsolutePath()
@@ -61,13 +59,8 @@ public final class DemoDatabase implements AutoCloseable {
   }
 
   /** Where the steps connect. */
-  public ConnectionFactory connections() {
+  ConnectionFactory connections() {
     return connections;
-  }
-
-  /** The JDBC URL. */
-  public String url() {
-    return url;
   }
 
   private void setUp() throws SQLException {
@@ -143,7 +136,7 @@ public final class DemoDatabase implements AutoCloseable {
    *
    * @return lower-case hex
    */
-  public String accountsDigest() {
+  String accountsDigest() {
     try {
       return scope("accounts", "accounts").digest();
     } catch (IOException e) {
@@ -156,7 +149,7 @@ public final class DemoDatabase implements AutoCloseable {
    *
    * @return lower-case hex
    */
-  public String originalAccountsDigest() {
+  String originalAccountsDigest() {
     try (Connection c = connections.open()) {
       return meta(c, "original_accounts_digest");
     } catch (SQLException e) {
@@ -170,7 +163,7 @@ public final class DemoDatabase implements AutoCloseable {
    *
    * @return task id to count, for tasks applied at least once
    */
-  public Map<String, Long> appliedCounts() {
+  Map<String, Long> appliedCounts() {
     Map<String, Long> out = new java.util.TreeMap<>();
     try (Connection c = connections.open(); Statement s = c.createStatement();
         ResultSet rs = s.executeQuery("SELECT task, MAX(n) FROM (SELECT task, part, COUNT(*) n"
