@@ -160,14 +160,14 @@ class DemoCommandTest {
   void killMinus9_midRun_thenRerun_completesWithEveryEffectAppliedOnce() throws Exception {
     String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
     Process child = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), Main.class.getName(),
-        "demo", "--dir", dir.toString(), "--chunk-pause-ms", "100")
+        "demo", "--dir", dir.toString(), "--chunk-pause-ms", "150")
         .redirectErrorStream(true)
         .start();
     boolean midRun = false;
     try (BufferedReader lines = new BufferedReader(new InputStreamReader(child.getInputStream(), StandardCharsets.UTF_8))) {
       String line;
       while ((line = lines.readLine()) != null) {
-        // copy-accounts is done and move-transfers (30 chunks, 100 ms apart) is under way
+        // copy-accounts is done and move-transfers (30 chunks, 150 ms apart) has seconds to go
         if (line.contains("completed copy-accounts")) {
           midRun = true;
           break;
