@@ -17,4 +17,5 @@ module dev.cutover.migration {
   exports dev.cutover.migration.validation;
   exports dev.cutover.migration.reconcile;
   exports dev.cutover.migration.masking;
+  exports dev.cutover.migration.engine;
 }

@@ -14,4 +14,5 @@ module dev.cutover.rollback {
   exports dev.cutover.rollback.files;
   exports dev.cutover.rollback.jdbc;
   exports dev.cutover.rollback.trigger;
+  exports dev.cutover.rollback.engine;
 }

@@ -25,6 +25,7 @@ import picocli.CommandLine.Command;
     description = "Rollback-safe migrations and cutovers: verify logs, analyse plans, run the demo.",
     subcommands = {
       CommandLine.HelpCommand.class,
+      DemoCommand.class,
       LogCommand.class,
       KeysCommand.class,
       PlanCommand.class,

@@ -6,6 +6,7 @@ import dev.cutover.audit.AuditLog;
 import dev.cutover.audit.Hash;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /** The engine's log over an {@link AuditLog}, which verified its entries when it was opened. */
 final class AuditRunLog implements RunLog {
@@ -35,5 +36,10 @@ final class AuditRunLog implements RunLog {
         log.append(
             AuditEvent.of(event.type(), event.actor(), event.data()).withState(Hash.fromHex(stateDigest)));
     return entry.seq();
+  }
+
+  @Override
+  public Optional<String> hash(long seq) {
+    return Optional.of(log.leafHash(seq).hex());
   }
 }

@@ -1,6 +1,7 @@
 package dev.cutover.engine;
 
 import dev.cutover.engine.spi.Lease;
+import dev.cutover.engine.spi.LogPosition;
 import dev.cutover.engine.spi.TaskContext;
 import dev.cutover.engine.spi.UndoSnapshot;
 import dev.cutover.replay.DefinitionMismatchException;
@@ -15,6 +16,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -37,6 +39,7 @@ final class EngineCore {
   private Instant startedAt;
   private final Map<String, UndoSnapshot> snapshots = new HashMap<>();
   private final Map<String, Integer> attempts = new HashMap<>();
+  private final Map<String, Long> startedSeq = new HashMap<>();
   private Map<String, String> firstFailure;
   private volatile Throwable fatal;
   private volatile Lease lease;
@@ -59,7 +62,7 @@ final class EngineCore {
       digest = result.digest();
       size = entries.size();
       for (RunLog.Logged e : entries) {
-        track(e.event());
+        track(e.seq(), e.event());
       }
       loaded = true;
     }
@@ -85,13 +88,14 @@ final class EngineCore {
     return Replayer.of(machine).replay(recorded);
   }
 
-  private void track(EngineEvent e) {
+  private void track(long seq, EngineEvent e) {
     switch (e.type()) {
       case "run.started":
         startedAt = Instant.parse(e.string("at"));
         break;
       case "task.started":
         attempts.put(e.string("task"), ((Number) e.data().get("attempt")).intValue());
+        startedSeq.put(e.string("task"), seq);
         break;
       case "snapshot.taken":
         snapshots.put(
@@ -139,7 +143,7 @@ final class EngineCore {
       state = next;
       digest = nextDigest;
       size = seq + 1;
-      track(event);
+      track(seq, event);
       lock.notifyAll();
       for (EngineListener l : config.listeners()) {
         notify(() -> l.onAppended(seq, event, next, nextDigest));
@@ -252,7 +256,20 @@ final class EngineCore {
     String planDigest = config.plan().digest();
     Lease l = lease;
     long token = l == null ? 0 : l.fencingToken();
+    Long started;
+    synchronized (lock) {
+      started = startedSeq.get(taskId);
+    }
+    Optional<LogPosition> entry =
+        started == null
+            ? Optional.empty()
+            : config.log().hash(started).map(h -> new LogPosition(started, h));
     return new TaskContext() {
+      @Override
+      public Optional<LogPosition> startedEntry() {
+        return entry;
+      }
+
       @Override
       public String taskId() {
         return taskId;

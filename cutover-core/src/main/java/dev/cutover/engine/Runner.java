@@ -342,8 +342,9 @@ final class Runner {
 
   private void runTask(String id, int attempt) {
     TaskAction action = config.actions().get(id);
-    TaskContext ctx = core.context(id, attempt);
     core.append("task.started", config.actor(), Map.of("task", id, "attempt", attempt));
+    // built after task.started is durable, so the context can name that entry
+    TaskContext ctx = core.context(id, attempt);
     Undo undo = action.undo();
     if (undo instanceof Undo.Restore) {
       Undo.Restore restore = (Undo.Restore) undo;

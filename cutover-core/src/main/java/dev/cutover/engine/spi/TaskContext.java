@@ -1,6 +1,7 @@
 package dev.cutover.engine.spi;
 
 import java.time.Clock;
+import java.util.Optional;
 
 /**
  * What the engine tells an action about the attempt it is making. Implemented by the engine;
@@ -44,4 +45,15 @@ public interface TaskContext {
    * @return the clock
    */
   Clock clock();
+
+  /**
+   * Returns the audit log entry that recorded the start of this attempt ({@code task.started}),
+   * so an action can link what it writes (a ledger row, a ticket) to the log. The default, for
+   * contexts built outside an engine that logs to an audit log, is empty.
+   *
+   * @return the entry's seq and hash, or empty if the engine's log has no hashes
+   */
+  default Optional<LogPosition> startedEntry() {
+    return Optional.empty();
+  }
 }
