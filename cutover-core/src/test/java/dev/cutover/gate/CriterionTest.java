@@ -140,7 +140,7 @@ class CriterionTest {
             Criterion.any(fixed(PASS), Criterion.not(fixed(PASS))));
     CriterionResult r = c.evaluate(new Metrics().with("error_rate", "0.01", 10).baseline("error_rate", "0.01").with("pass", "0", 1));
     assertThat(r.outcome()).isEqualTo(PASS);
-    assertThat(r.evidence().get("all")).asList().hasSize(2);
+    assertThat((java.util.List<?>) r.evidence().get("all")).hasSize(2);
     assertThat(c.describe())
         .isEqualTo("(error_rate <= 1.2 x baseline) and ((pass < 1) or (not (pass < 1)))");
     assertThat(CanonicalJson.toString(r.evidence())).doesNotContain("E-").contains("\"value\":\"0.01\"");

@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 /** Every tagged region of the snippets appears, character for character, in the guide. */
 class SnippetsAreInTheGuideTest {
   private static final Path SOURCE =
-      Path.of("src/test/java/dev/cutover/docs/plans/PlansAndGatesSnippets.java");
+      Path.of("src/test/java/dev/cutover/docs/plans/PlansAndGatesSnippetsTest.java");
   private static final Path GUIDE = Path.of("plans-and-gates.md");
 
   @Test

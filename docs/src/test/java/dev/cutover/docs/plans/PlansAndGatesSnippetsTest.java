@@ -36,7 +36,7 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** The examples in docs/plans-and-gates.md; each region between tag markers is copied there. */
-class PlansAndGatesSnippets {
+class PlansAndGatesSnippetsTest {
 
   @Test
   void buildAndAnalyze() {
