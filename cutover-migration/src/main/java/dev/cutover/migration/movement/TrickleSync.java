@@ -141,8 +141,16 @@ public final class TrickleSync implements MigrationStep {
             + " final sync (WriteFreeze.during must call it exactly once)");
       }
       return Evidence.of("rows", s.p.rows(), "batches", s.p.chunks(), "catchUpRounds", rounds,
-          "finalSyncRows", finalRows[0], "watermark", s.p.position());
+          "finalSyncRows", finalRows[0], "watermark", watermark(s.p.position()));
     }
+  }
+
+  /**
+   * The watermark as evidence: a string, because a key or change value may lie outside the audit
+   * log's integer range; {@code none} when no row was ever copied.
+   */
+  private static String watermark(long position) {
+    return position == Long.MIN_VALUE ? "none" : Long.toString(position);
   }
 
   private static final class State {
