@@ -346,7 +346,9 @@ final class Runner {
     // built after task.started is durable, so the context can name that entry
     TaskContext ctx = core.context(id, attempt);
     Undo undo = action.undo();
-    if (undo instanceof Undo.Restore) {
+    // A retry after a crash keeps the first attempt's snapshot: a new one could capture the
+    // half-applied effect of the interrupted attempt, and rollback must restore the original.
+    if (undo instanceof Undo.Restore && core.snapshot(id) == null) {
       Undo.Restore restore = (Undo.Restore) undo;
       UndoSnapshot snap;
       try {
