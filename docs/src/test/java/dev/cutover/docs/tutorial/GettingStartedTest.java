@@ -167,6 +167,8 @@ class GettingStartedTest {
       assertThat(rs.next()).as("the column is gone again").isFalse();
     }
     assertThat(count(url, "SELECT SUM(balance) FROM accounts")).isEqualTo(30);
+    assertThat(count(url, "SELECT COUNT(*) FROM cutover_ledger"))
+        .as("the ledger is outside the restored scope, as the page says").isEqualTo(2);
 
     // tag::undo-entries[]
     try (AuditLog log = AuditLog.readOnly(logFile)) {
