@@ -154,6 +154,32 @@ public final class Ledger {
   }
 
   /**
+   * Removes the row of a step whose effect has been undone, so that the database no longer counts
+   * it as applied and a later run applies it again. Removing a row that does not exist does
+   * nothing, so an undo that is repeated after a crash stays correct.
+   *
+   * @param connection a connection in auto-commit mode, or in the caller's transaction
+   * @param stepId the step whose effect was undone
+   * @return whether a row was removed
+   * @throws LedgerException if the table cannot be written
+   */
+  public boolean forget(Connection connection, String stepId) {
+    java.util.Objects.requireNonNull(connection, "connection");
+    java.util.Objects.requireNonNull(stepId, "stepId");
+    try (PreparedStatement ps =
+        connection.prepareStatement("DELETE FROM " + table + " WHERE step_id = ?")) {
+      ps.setString(1, stepId);
+      return ps.executeUpdate() > 0;
+    } catch (SQLException e) {
+      throw new LedgerException(
+          table,
+          "cannot remove the ledger row of step '" + stepId + "' from '" + table + "': "
+              + e.getMessage(),
+          e);
+    }
+  }
+
+  /**
    * Writes a row: inserts it, or replaces the existing row of the same step.
    *
    * @param connection the connection (in the caller's transaction)

@@ -1,8 +1,11 @@
 package dev.cutover.migration.engine;
 
+import dev.cutover.engine.spi.SnapshotProvider;
 import dev.cutover.engine.spi.TaskAction;
 import dev.cutover.engine.spi.TaskContext;
 import dev.cutover.engine.spi.Undo;
+import dev.cutover.engine.spi.UndoAction;
+import dev.cutover.engine.spi.UndoSnapshot;
 import dev.cutover.engine.spi.Verification;
 import dev.cutover.migration.AuditRef;
 import dev.cutover.migration.Fence;
@@ -18,6 +21,7 @@ import dev.cutover.migration.StepOutcome;
 import dev.cutover.migration.jdbc.ConnectionFactory;
 import dev.cutover.migration.jdbc.Dialect;
 import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -60,7 +64,6 @@ public final class MigrationAction implements TaskAction {
     this.cutoverId = b.cutoverId;
     this.actor = b.actor;
     this.clock = b.clock;
-    this.undo = b.undo;
     this.fence = b.fence;
     MigrationRunner.Builder rb = MigrationRunner.builder().connections(connections).clock(clock);
     if (b.ledgerTable != null) {
@@ -68,6 +71,50 @@ public final class MigrationAction implements TaskAction {
     }
     this.runner = rb.build();
     this.ledger = runner.ledger();
+    this.undo = forgettingUndo(b.undo);
+  }
+
+  /**
+   * Wraps a restore or an inverse so that, once the step's effect is undone, its ledger row is
+   * removed: the database then no longer counts the step as applied, and a later cutover applies
+   * it again instead of skipping it. A compensation leaves the row, as the effect stays applied.
+   */
+  private Undo forgettingUndo(Undo undo) {
+    if (undo instanceof Undo.Restore) {
+      Undo.Restore r = (Undo.Restore) undo;
+      SnapshotProvider inner = r.provider();
+      return Undo.restore(
+          new SnapshotProvider() {
+            @Override
+            public UndoSnapshot take(String scope) throws Exception {
+              return inner.take(scope);
+            }
+
+            @Override
+            public String restore(UndoSnapshot snapshot) throws Exception {
+              String digest = inner.restore(snapshot);
+              forget();
+              return digest;
+            }
+          },
+          r.scope());
+    }
+    if (undo instanceof Undo.Inverse) {
+      UndoAction inner = ((Undo.Inverse) undo).action();
+      return Undo.inverse(
+          context -> {
+            Map<String, Object> evidence = inner.run(context);
+            forget();
+            return evidence;
+          });
+    }
+    return undo;
+  }
+
+  private void forget() throws SQLException {
+    try (Connection c = connections.connect()) {
+      ledger.forget(c, step.id());
+    }
   }
 
   /**
@@ -165,6 +212,10 @@ public final class MigrationAction implements TaskAction {
     }
   }
 
+  /**
+   * The undo given to the builder; a restore or an inverse also removes the step's ledger row once
+   * the effect is undone, so the database no longer counts the step as applied.
+   */
   @Override
   public Undo undo() {
     return undo;
