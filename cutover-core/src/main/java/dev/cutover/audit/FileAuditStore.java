@@ -28,6 +28,9 @@ final class FileAuditStore implements AuditStore {
   private final FileChannel ch;
   private final boolean readOnly;
   private final Object flushLock = new Object();
+  private final Object durableMonitor = new Object();
+  // guarded by durableMonitor: whether a thread is forcing on behalf of the waiters
+  private boolean leading;
   private final RepairReport repair;
 
   // guarded by this
@@ -167,16 +170,52 @@ final class FileAuditStore implements AuditStore {
     }
   }
 
+  /**
+   * Group commit: the first waiter becomes the leader and forces everything appended so far with
+   * one fsync; the others wait on a condition and are all released together when the fsync that
+   * covers them completes, instead of taking the flush lock one by one. Appends go on while the
+   * leader forces, so the next fsync covers all of them.
+   */
   @Override
   public void awaitDurable(long seq) {
     if (seq <= durableSeq) {
       return;
     }
-    synchronized (flushLock) {
-      if (seq <= durableSeq) {
-        return;
+    boolean interrupted = false;
+    try {
+      synchronized (durableMonitor) {
+        while (true) {
+          if (seq <= durableSeq) {
+            return;
+          }
+          if (!leading) {
+            leading = true;
+            break;
+          }
+          try {
+            durableMonitor.wait();
+          } catch (InterruptedException e) {
+            // an append returns only once durable: keep waiting, restore the flag after
+            interrupted = true;
+          }
+        }
       }
-      flush(true);
+      try {
+        synchronized (flushLock) {
+          if (seq > durableSeq) {
+            flush(true);
+          }
+        }
+      } finally {
+        synchronized (durableMonitor) {
+          leading = false;
+          durableMonitor.notifyAll();
+        }
+      }
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 
