@@ -16,6 +16,7 @@ import picocli.CommandLine.Option;
 /** {@code cutover demo}: the end-to-end cutover on an embedded database. */
 @Command(
     name = "demo",
+    header = "Run an end-to-end cutover of a banking schema on an embedded H2 database.",
     mixinStandardHelpOptions = true,
     description = {
       "Run a realistic end-to-end cutover on an embedded H2 database kept in DIR: a small banking schema",

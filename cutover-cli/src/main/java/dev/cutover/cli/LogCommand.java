@@ -49,6 +49,7 @@ final class LogCommand implements Runnable {
   }
 
   @Command(name = "verify", mixinStandardHelpOptions = true,
+      header = "Verify LOG, and with --checkpoint that a signed checkpoint matches it.",
       description = {"Verify every entry of LOG (canonical form, seq, prev, hash) and, with --checkpoint, that the",
           "checkpoint is signed by --key and matches the log. Exit 0 if it verifies, 1 if not."})
   static final class Verify implements Callable<Integer> {

@@ -23,6 +23,7 @@ import picocli.CommandLine.Parameters;
  */
 @Command(
     name = "replay",
+    header = "Replay the engine's state over LOG and check every state digest.",
     mixinStandardHelpOptions = true,
     description = {
       "Verify LOG and replay the cutover engine's state over it, checking the state digest and the",
