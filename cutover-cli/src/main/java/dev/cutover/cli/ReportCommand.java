@@ -24,11 +24,12 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /**
- * {@code cutover report LOG --plan PLAN --html OUT.html}: renders the audit log of a cutover run
- * into one self-contained HTML file, planned against actual.
+ * {@code cutover report LOG --html OUT.html}: renders the audit log of a cutover run into one
+ * self-contained HTML file, planned against actual.
  *
- * <p>The engine logs the plan's digest but not its durations and owners, so the plan file the run
- * used is needed for the planned times; a plan with another digest is refused. Exit status 0 when
+ * <p>The engine logs the whole plan (its canonical form and digest) in {@code run.started}, so the
+ * log alone gives the planned times. {@code --plan FILE} is for logs whose {@code run.started}
+ * does not carry the plan; a plan with another digest than the run's is refused. Exit status 0 when
  * the report is written from a log that verified; 1 when the log did not verify (the report is
  * still written, with the failure at its top); 2 for bad input, with a message naming the file.
  */
@@ -44,9 +45,9 @@ public final class ReportCommand implements Callable<Integer> {
 
   @Option(
       names = "--plan",
-      required = true,
       paramLabel = "PLAN",
-      description = "the plan file the run was started with (JSON or YAML): planned times, owners")
+      description = "the plan file the run was started with (JSON or YAML); only needed for a log"
+          + " whose run.started does not carry the plan")
   Path planFile;
 
   @Option(names = "--html", required = true, paramLabel = "OUT.html", description = "where to write the report")
@@ -60,9 +61,11 @@ public final class ReportCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     try {
-      Plan plan;
+      Plan plan = null;
       try {
-        plan = PlanFiles.load(planFile);
+        if (planFile != null) {
+          plan = PlanFiles.load(planFile);
+        }
       } catch (PlanValidationException e) {
         err.println("cutover: " + planFile + ": invalid plan (" + e.getProblems().size()
             + (e.getProblems().size() == 1 ? " problem)" : " problems)"));
@@ -77,7 +80,7 @@ public final class ReportCommand implements Callable<Integer> {
       }
       ReportModel model;
       try {
-        model = ReportModel.fromLog(log, plan);
+        model = plan == null ? ReportModel.fromLog(log) : ReportModel.fromLog(log, plan);
       } catch (UnreportableLogException e) {
         err.println("cutover: " + e.getMessage());
         return Main.BAD_INPUT;

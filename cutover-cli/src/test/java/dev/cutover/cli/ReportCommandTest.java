@@ -87,6 +87,7 @@ class ReportCommandTest {
       started.put("plan", plan.id());
       started.put("fingerprint", plan.digest());
       started.put("tasks", tasks);
+      started.put("definition", plan.canonicalForm());
       log.append(AuditEvent.of("run.started", "engine", started));
       clock.now = T0.plusSeconds(1);
       log.append(AuditEvent.of("task.started", "engine", Map.of("task", "freeze", "attempt", 1)));
@@ -112,7 +113,7 @@ class ReportCommandTest {
   void report_writesTheHtmlAndExitsZero() throws Exception {
     Path html = dir.resolve("report.html");
 
-    int status = run("report", logFile.toString(), "--plan", planFile.toString(), "--html", html.toString());
+    int status = run("report", logFile.toString(), "--html", html.toString());
 
     assertThat(status).as(err.toString()).isZero();
     String page = Files.readString(html, StandardCharsets.UTF_8);
@@ -134,7 +135,7 @@ class ReportCommandTest {
     Files.write(logFile, lines, StandardCharsets.UTF_8);
     Path html = dir.resolve("report.html");
 
-    int status = run("report", logFile.toString(), "--plan", planFile.toString(), "--html", html.toString());
+    int status = run("report", logFile.toString(), "--html", html.toString());
 
     assertThat(status).isEqualTo(Main.VERIFICATION_FAILED);
     assertThat(err.toString()).contains(logFile + ": the log did not verify: entry 5: ");
@@ -145,7 +146,7 @@ class ReportCommandTest {
   @Test
   void report_namesAMissingLog() {
     Path missing = dir.resolve("nope.log");
-    int status = run("report", missing.toString(), "--plan", planFile.toString(), "--html",
+    int status = run("report", missing.toString(), "--html",
         dir.resolve("r.html").toString());
     assertThat(status).isEqualTo(Main.BAD_INPUT);
     assertThat(err.toString()).contains("cutover: " + missing + ": no such log file");
@@ -174,15 +175,131 @@ class ReportCommandTest {
   @Test
   void report_namesAnUnwritableOutput() {
     Path out = dir.resolve("no-such-dir").resolve("r.html");
-    int status = run("report", logFile.toString(), "--plan", planFile.toString(), "--html", out.toString());
+    int status = run("report", logFile.toString(), "--html", out.toString());
     assertThat(status).isEqualTo(Main.BAD_INPUT);
     assertThat(err.toString()).contains("cutover: " + out + ": cannot write the report");
   }
 
   @Test
-  void report_needsThePlanAndTheOutput() {
+  void report_needsTheOutput() {
     assertThat(run("report", logFile.toString())).isEqualTo(Main.BAD_INPUT);
-    assertThat(err.toString()).contains("Missing required options").contains("--plan")
-        .contains("--html");
+    assertThat(err.toString()).contains("Missing required option").contains("--html");
+  }
+
+  @Test
+  void report_ofAnEngineRunNeedsOnlyTheLog() throws Exception {
+    Plan plan = PlanFiles.parseYaml(PLAN);
+    Path engineLog = dir.resolve("engine.log");
+    java.util.Set<String> applied = java.util.concurrent.ConcurrentHashMap.newKeySet();
+    try (AuditLog log = AuditLog.open(engineLog, Clock.systemUTC())) {
+      var builder = dev.cutover.engine.Engine.builder().plan(plan).log(log)
+          .gate("go", gate -> new dev.cutover.gate.GateResult(gate,
+              dev.cutover.gate.GateDecision.GO, "all criteria pass", Instant.now(), Map.of()));
+      for (String step : List.of("freeze", "copy", "flip")) {
+        dev.cutover.engine.spi.Undo undo = step.equals("flip")
+            ? dev.cutover.engine.spi.Undo.impossible("flip the traffic back by hand")
+            : dev.cutover.engine.spi.Undo.notNeeded();
+        builder.action(step, new dev.cutover.engine.spi.TaskAction() {
+          @Override
+          public dev.cutover.engine.spi.Undo undo() {
+            return undo;
+          }
+
+          @Override
+          public Map<String, Object> apply(dev.cutover.engine.spi.TaskContext context) {
+            applied.add(step);
+            return Map.of("step", step);
+          }
+
+          @Override
+          public boolean isApplied(dev.cutover.engine.spi.TaskContext context) {
+            return applied.contains(step);
+          }
+        });
+      }
+      assertThat(builder.build().run().status())
+          .isEqualTo(dev.cutover.engine.RunStatus.SUCCEEDED);
+    }
+    Path html = dir.resolve("engine.html");
+
+    int status = run("report", engineLog.toString(), "--html", html.toString());
+
+    assertThat(status).as(err.toString()).isZero();
+    assertThat(out.toString()).contains("plan orders-cutover, 4 tasks, 1 gate, 0 rollbacks");
+    String page = Files.readString(html, StandardCharsets.UTF_8);
+    for (String task : List.of("freeze", "copy", "go", "flip")) {
+      assertThat(page).contains("data-task=\"" + task + "\"");
+    }
+  }
+
+  @Test
+  void report_withThePlanFileGivesTheSameReport() throws Exception {
+    Path fromLog = dir.resolve("a.html");
+    Path fromFile = dir.resolve("b.html");
+
+    assertThat(run("report", logFile.toString(), "--html", fromLog.toString())).isZero();
+    assertThat(run("report", logFile.toString(), "--plan", planFile.toString(), "--html",
+        fromFile.toString())).as(err.toString()).isZero();
+
+    assertThat(Files.readString(fromFile, StandardCharsets.UTF_8))
+        .isEqualTo(Files.readString(fromLog, StandardCharsets.UTF_8).replace(
+            fromLog.toString(), fromFile.toString()));
+  }
+
+  @Test
+  void report_ofALogWithoutItsPlanAsksForThePlanFile() throws Exception {
+    stripTheLoggedPlan();
+    Path html = dir.resolve("r.html");
+
+    assertThat(run("report", logFile.toString(), "--html", html.toString()))
+        .isEqualTo(Main.BAD_INPUT);
+    assertThat(err.toString()).contains("cutover: " + logFile + ": entry 0: run.started carries no"
+        + " plan 'definition'").contains("give the plan file the run used");
+    assertThat(html).doesNotExist();
+
+    assertThat(run("report", logFile.toString(), "--plan", planFile.toString(), "--html",
+        html.toString())).as(err.toString()).isZero();
+    assertThat(html).exists();
+  }
+
+  @Test
+  void report_refusesALoggedPlanThatIsNotTheRunsFingerprint() throws Exception {
+    Plan other = PlanFiles.parseYaml(PLAN.replace("PT20M", "PT25M"));
+    rewriteRunStarted(data -> data.put("definition", other.canonicalForm()));
+
+    assertThat(run("report", logFile.toString(), "--html", dir.resolve("r.html").toString()))
+        .isEqualTo(Main.BAD_INPUT);
+    assertThat(err.toString()).contains("entry 0: the plan logged in run.started has digest "
+        + other.digest() + " but the entry's fingerprint is ");
+  }
+
+  /** Rewrites the log as it would have been written without the plan in run.started. */
+  private void stripTheLoggedPlan() throws Exception {
+    rewriteRunStarted(data -> data.remove("definition"));
+  }
+
+  /** Writes the log again, same events and times, with run.started's data edited. */
+  private void rewriteRunStarted(java.util.function.Consumer<Map<String, Object>> edit)
+      throws Exception {
+    List<AuditEvent> events = new ArrayList<>();
+    List<Instant> times = new ArrayList<>();
+    try (AuditLog log = AuditLog.readOnly(logFile)) {
+      for (var e : log.entries(0, log.size())) {
+        Map<String, Object> data = new LinkedHashMap<>(e.data());
+        if (e.seq() == 0) {
+          edit.accept(data);
+        }
+        events.add(AuditEvent.of(e.type(), e.actor(), data));
+        times.add(e.time());
+      }
+    }
+    Files.delete(logFile);
+    SetClock clock = new SetClock();
+    try (AuditLog log = AuditLog.open(logFile, clock)) {
+      for (int i = 0; i < events.size(); i++) {
+        clock.now = times.get(i);
+        log.append(events.get(i));
+      }
+    }
   }
 }

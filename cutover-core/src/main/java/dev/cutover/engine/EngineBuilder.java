@@ -376,6 +376,6 @@ public final class EngineBuilder {
         }
       }
     }
-    return new PlanView(plan.id(), plan.digest(), new ArrayList<>(order));
+    return new PlanView(plan.id(), plan.digest(), plan.canonicalForm(), new ArrayList<>(order));
   }
 }

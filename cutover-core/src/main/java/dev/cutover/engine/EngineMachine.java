@@ -22,8 +22,9 @@ import java.util.TreeMap;
  *
  * <ul>
  *   <li>{@code run.started}: {@code engine}, {@code plan}, {@code fingerprint}, {@code tasks}
- *       (each {@code id}, {@code kind}, {@code after}, {@code undo}, {@code irreversible}); the run
- *       is RUNNING;
+ *       (each {@code id}, {@code kind}, {@code after}, {@code undo}, {@code irreversible}),
+ *       {@code definition} (the plan's canonical form, {@link dev.cutover.plan.Plan#canonicalForm()},
+ *       whose digest is the fingerprint; read by the report, not by replay); the run is RUNNING;
  *   <li>{@code run.resumed}: another session picked the run up; no change;
  *   <li>{@code task.started} ({@code task}, {@code attempt}), {@code task.resolved} ({@code task},
  *       {@code applied}), {@code task.completed}, {@code task.failed};

@@ -3,8 +3,11 @@ package dev.cutover.engine;
 import java.util.List;
 import java.util.Map;
 
-/** What the engine needs of a plan: its id, digest and tasks in a topological order. */
-record PlanView(String id, String digest, List<Task> tasks) {
+/**
+ * What the engine needs of a plan: its id, digest, canonical form (logged at start, so a log
+ * carries the whole plan) and tasks in a topological order.
+ */
+record PlanView(String id, String digest, Map<String, Object> definition, List<Task> tasks) {
   PlanView {
     tasks = List.copyOf(tasks);
   }

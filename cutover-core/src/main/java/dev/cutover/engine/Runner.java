@@ -135,6 +135,7 @@ final class Runner {
     data.put("parallelism", config.parallelism());
     data.putAll(session);
     data.put("tasks", tasks);
+    data.put("definition", config.plan().definition());
     return data;
   }
 

@@ -112,6 +112,39 @@ public record ReportModel(
   }
 
   /**
+   * Reads the report of a cutover run from an open audit log, with the plan the engine logged in
+   * the run's {@code run.started} entry (its canonical form, checked against the logged digest).
+   *
+   * @param log an open audit log
+   * @return the model
+   * @throws NullPointerException if the log is null
+   * @throws UnreportableLogException if the log holds no run, its {@code run.started} carries no
+   *     plan (a log from an engine that did not log it: use {@link #fromLog(dev.cutover.audit.AuditLog,
+   *     dev.cutover.plan.Plan)}), or an event the engine would not have logged
+   */
+  public static ReportModel fromLog(dev.cutover.audit.AuditLog log) {
+    Objects.requireNonNull(log, "log");
+    return LogReading.fromLog(log, null);
+  }
+
+  /**
+   * Reads the report of a cutover run from an audit log file, verifying it, with the plan the
+   * engine logged in the run's {@code run.started} entry. As {@link #fromLog(java.nio.file.Path,
+   * dev.cutover.plan.Plan)} otherwise: a log that does not verify still gives a report that says so.
+   *
+   * @param file the log file
+   * @return the model
+   * @throws NullPointerException if the file is null
+   * @throws dev.cutover.audit.LogStorageException if the file cannot be read
+   * @throws UnreportableLogException if the log holds no run, its {@code run.started} carries no
+   *     plan, or an event the engine would not have logged
+   */
+  public static ReportModel fromLog(java.nio.file.Path file) {
+    Objects.requireNonNull(file, "file");
+    return LogReading.fromLog(file, null);
+  }
+
+  /**
    * Reads the report of a cutover run from an audit log file (JSON Lines, format v1), verifying
    * it. A log that does not verify still gives a report: its {@link #verification()} says where and
    * why it failed, and the events are read from every line that parses, trusted or not.

@@ -61,7 +61,7 @@ final class RunLogFold {
 
   static ReportModel fold(
       String source, Plan plan, List<RunEntry> entries, ReportVerification verification) {
-    RunLogFold fold = new RunLogFold(source, plan);
+    RunLogFold fold = new RunLogFold(source, plan == null ? loggedPlan(source, entries) : plan);
     long trustedUpTo = verification.failedSeq().orElse(Long.MAX_VALUE);
     for (RunEntry e : entries) {
       if (e.seq() < trustedUpTo) {
@@ -87,6 +87,62 @@ final class RunLogFold {
       throw new UnreportableLogException(source, -1, "the events contradict each other: "
           + e.getMessage());
     }
+  }
+
+  /**
+   * The plan the run was started with, rebuilt from the canonical form the engine logs in {@code
+   * run.started} ({@code definition}) and checked against the logged digest ({@code fingerprint}).
+   */
+  static Plan loggedPlan(String source, List<RunEntry> entries) {
+    RunEntry started = entries.stream()
+        .filter(e -> e.type().equals(RUN_STARTED))
+        .findFirst()
+        .orElseThrow(() -> new UnreportableLogException(source, -1, "no run.started entry among "
+            + entries.size() + " entries: not the log of a cutover run"));
+    if (!(started.data().get("definition") instanceof Map<?, ?> definition)) {
+      throw new UnreportableLogException(source, started.seq(),
+          "run.started carries no plan 'definition' (the log was written by an engine that did not"
+              + " log its plan): give the plan file the run used");
+    }
+    Plan plan;
+    try {
+      plan = dev.cutover.plan.PlanFiles.parseJson(
+          CanonicalJson.toString(inRunOrder(definition, started.data().get("tasks"))));
+    } catch (RuntimeException e) {
+      throw new UnreportableLogException(source, started.seq(),
+          "the plan logged in run.started is not a valid plan: " + e.getMessage());
+    }
+    String fingerprint = text(started, "fingerprint", "none");
+    if (!plan.digest().equals(fingerprint)) {
+      throw new UnreportableLogException(source, started.seq(),
+          "the plan logged in run.started has digest " + plan.digest()
+              + " but the entry's fingerprint is " + fingerprint);
+    }
+    return plan;
+  }
+
+  /**
+   * The logged definition with its tasks in the order the engine listed them in {@code
+   * run.started} (the canonical form sorts them by id), so the report reads in the run's order.
+   */
+  private static Map<String, Object> inRunOrder(Map<?, ?> definition, Object runTasks) {
+    Map<String, Object> copy = new LinkedHashMap<>();
+    definition.forEach((k, v) -> copy.put(String.valueOf(k), v));
+    if (!(definition.get("tasks") instanceof List<?> defined) || !(runTasks instanceof List<?> run)) {
+      return copy;
+    }
+    Map<Object, Integer> position = new java.util.HashMap<>();
+    for (Object o : run) {
+      if (o instanceof Map<?, ?> m) {
+        position.putIfAbsent(m.get("id"), position.size());
+      }
+    }
+    List<Object> ordered = new ArrayList<>(defined);
+    ordered.sort(java.util.Comparator.comparingInt(
+        o -> o instanceof Map<?, ?> m ? position.getOrDefault(m.get("id"), Integer.MAX_VALUE)
+            : Integer.MAX_VALUE));
+    copy.put("tasks", ordered);
+    return copy;
   }
 
   private void apply(RunEntry e) {
