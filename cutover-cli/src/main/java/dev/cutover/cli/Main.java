@@ -24,7 +24,7 @@ import picocli.CommandLine.Command;
     versionProvider = Main.Version.class,
     description = "Rollback-safe migrations and cutovers: verify logs, analyse plans, run the demo.",
     subcommands = {
-      CommandLine.HelpCommand.class,
+      HelpCommand.class,
       DemoCommand.class,
       LogCommand.class,
       KeysCommand.class,

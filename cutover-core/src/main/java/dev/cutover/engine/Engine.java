@@ -1,6 +1,7 @@
 package dev.cutover.engine;
 
 import dev.cutover.gate.GateDecision;
+import dev.cutover.engine.spi.DecisionRequest;
 import dev.cutover.engine.spi.RollbackRequest;
 import dev.cutover.replay.ReplayResult;
 import java.time.Duration;
@@ -125,34 +126,80 @@ public final class Engine {
   }
 
   /**
-   * Records an operator's decision on a gate, typically one that holds. The engine applies it at
-   * once if the gate is waiting, or when it reaches the gate.
+   * Asks to decide a gate on an operator's authority alone: {@link #decide(DecisionRequest)} with
+   * no authorization beyond the actor's name, which only {@link
+   * dev.cutover.engine.spi.DecisionAuthorizer#anyOperator()} (or a host authorizer that trusts the
+   * caller) accepts.
    *
    * @param actor who decides
    * @param gateId the gate
    * @param decision GO or NO_GO
    * @param reason why
+   * @return whether it was accepted, and if not why; either way it is logged
    * @throws NullPointerException if an argument is null
    * @throws IllegalArgumentException if the decision is HOLD or the gate is not a gate of the plan
+   * @throws IllegalStateException if the run has not started
    */
-  public void decide(String actor, String gateId, GateDecision decision, String reason) {
-    Objects.requireNonNull(gateId, "gateId");
-    Objects.requireNonNull(decision, "decision");
-    Objects.requireNonNull(reason, "reason");
-    if (decision == GateDecision.HOLD) {
-      throw new IllegalArgumentException("an operator decides GO or NO_GO on gate '" + gateId + "', not HOLD");
-    }
+  public DecisionOutcome decide(String actor, String gateId, GateDecision decision, String reason) {
+    return decide(DecisionRequest.of(actor, gateId, decision, reason));
+  }
+
+  /**
+   * Asks to decide a gate (GO or NO_GO) in place of its evaluator, typically one that holds. The
+   * decision is refused, and the refusal logged as {@code operator.decision.refused}, when no
+   * {@link EngineBuilder#decisionAuthorizer decision authorizer} is configured or it refuses the
+   * request, when the run is not running, or when the gate is already decided. An accepted
+   * decision is logged as {@code operator.decision}; the engine applies it at once if the gate is
+   * waiting, or when it reaches the gate.
+   *
+   * @param request the decision, with what authorises it
+   * @return whether it was accepted, and if not why
+   * @throws NullPointerException if request is null
+   * @throws IllegalArgumentException if the gate is not a gate of the plan (nothing is logged)
+   * @throws IllegalStateException if the run has not started (nothing is logged)
+   */
+  public DecisionOutcome decide(DecisionRequest request) {
+    Objects.requireNonNull(request, "request");
     core.load();
-    TaskState t = core.state().tasks().get(gateId);
-    if (t == null || !t.kind().equals("gate")) {
-      throw new IllegalArgumentException(
-          "'" + gateId + "' is not a gate of plan '" + core.config.plan().id() + "'");
+    DecisionOutcome outcome;
+    synchronized (core.lock) {
+      EngineState s = core.state();
+      if (s.status() == RunStatus.NEW) {
+        throw new IllegalStateException("the run of plan '" + core.config.plan().id()
+            + "' has not started; gate '" + request.gate() + "' cannot be decided yet");
+      }
+      TaskState t = s.tasks().get(request.gate());
+      if (t == null || !t.kind().equals("gate")) {
+        throw new IllegalArgumentException(
+            "'" + request.gate() + "' is not a gate of plan '" + core.config.plan().id() + "'");
+      }
+      String refusal = null;
+      if (s.status() != RunStatus.RUNNING) {
+        refusal = "the run is " + s.status() + "; only a running run's gates can be decided";
+      } else if (t.status() != TaskStatus.PENDING && t.status() != TaskStatus.HELD) {
+        refusal = "gate '" + request.gate() + "' is already decided (" + t.status() + ")";
+      } else if (core.config.decisionAuthorizer() == null) {
+        refusal = "no decision authorizer is configured, so no operator decision is authorised";
+      } else {
+        Optional<String> r = core.config.decisionAuthorizer()
+            .refusal(request, core.config.plan().digest(), core.size());
+        refusal = r == null ? null : r.orElse(null);
+      }
+      Map<String, Object> data = new LinkedHashMap<>();
+      data.put("gate", request.gate());
+      data.put("decision", request.decision().name());
+      data.put("reason", request.reason());
+      data.put("authorization", request.authorization());
+      if (refusal != null) {
+        data.put("refusal", refusal);
+        core.append("operator.decision.refused", request.actor(), data);
+        return new DecisionOutcome(false, refusal);
+      }
+      core.append("operator.decision", request.actor(), data);
+      outcome = new DecisionOutcome(true, "");
     }
-    operator(
-        "operator.decision",
-        actor,
-        Map.of("gate", gateId, "decision", decision.name(), "reason", reason));
     signals.signal();
+    return outcome;
   }
 
   /**

@@ -3,6 +3,7 @@ package dev.cutover.engine;
 import dev.cutover.audit.AuditLog;
 import dev.cutover.engine.spi.GateEvaluator;
 import dev.cutover.engine.spi.LeaseStore;
+import dev.cutover.engine.spi.DecisionAuthorizer;
 import dev.cutover.engine.spi.RollbackAuthorizer;
 import dev.cutover.engine.spi.RollbackTrigger;
 import dev.cutover.engine.spi.TaskAction;
@@ -41,6 +42,7 @@ public final class EngineBuilder {
   private Duration leaseTtl;
   private final List<RollbackTrigger> triggers = new ArrayList<>();
   private RollbackAuthorizer authorizer;
+  private DecisionAuthorizer decisionAuthorizer;
   private Duration rollbackWindow;
   private Duration pollInterval;
   private String actor;
@@ -215,6 +217,25 @@ public final class EngineBuilder {
   }
 
   /**
+   * Sets who may decide a gate (GO or NO_GO) in place of its evaluator, through {@link
+   * Engine#decide(DecisionRequest)}. Without one every operator decision is refused and the
+   * refusal logged; {@link DecisionAuthorizer#anyOperator()} trusts the caller, {@link
+   * QuorumDecisionAuthorizer} asks for signed approvals.
+   *
+   * @param authorizer the authorizer
+   * @return this builder
+   * @throws IllegalStateException if one is already set
+   */
+  public EngineBuilder decisionAuthorizer(DecisionAuthorizer authorizer) {
+    Objects.requireNonNull(authorizer, "authorizer");
+    if (this.decisionAuthorizer != null) {
+      throw new IllegalStateException("decision authorizer is already set");
+    }
+    this.decisionAuthorizer = authorizer;
+    return this;
+  }
+
+  /**
    * Sets how long after the run started an operator may still order a rollback. Default: no
    * limit.
    *
@@ -336,6 +357,7 @@ public final class EngineBuilder {
             leaseTtl,
             triggers,
             authorizer,
+            decisionAuthorizer,
             rollbackWindow,
             pollInterval == null ? Duration.ofSeconds(1) : pollInterval,
             actor == null ? "engine" : actor);

@@ -1,5 +1,6 @@
 package dev.cutover.engine;
 
+import dev.cutover.engine.spi.DecisionAuthorizer;
 import dev.cutover.engine.spi.GateEvaluator;
 import dev.cutover.engine.spi.LeaseStore;
 import dev.cutover.engine.spi.RollbackAuthorizer;
@@ -24,6 +25,7 @@ record EngineConfig(
     Duration leaseTtl,
     List<RollbackTrigger> triggers,
     RollbackAuthorizer authorizer,
+    DecisionAuthorizer decisionAuthorizer,
     Duration rollbackWindow,
     Duration pollInterval,
     String actor) {

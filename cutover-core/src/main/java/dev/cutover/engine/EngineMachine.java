@@ -33,7 +33,9 @@ import java.util.TreeMap;
  *   <li>{@code gate.decided} ({@code gate}, {@code decision}: GO, NO_GO or HOLD);
  *   <li>{@code rollback.requested}, {@code rollback.refused}, {@code run.finished} ({@code
  *       status});
- *   <li>{@code operator.note}, {@code operator.deviation}, {@code operator.decision};
+ *   <li>{@code operator.note}, {@code operator.deviation}, {@code operator.decision} ({@code gate},
+ *       {@code decision}, {@code reason}, {@code authorization}), {@code operator.decision.refused}
+ *       (the same and {@code refusal}; no change);
  *   <li>{@code incident.opened}, {@code incident.acknowledged}, {@code incident.escalated}.
  * </ul>
  */
@@ -136,6 +138,7 @@ public final class EngineMachine implements StateMachine<EngineState, EngineEven
         return started(s, e);
       case "run.resumed":
       case "rollback.refused":
+      case "operator.decision.refused":
       case "lease.acquired":
         return s;
       case "task.started":

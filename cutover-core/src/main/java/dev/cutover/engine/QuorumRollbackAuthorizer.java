@@ -5,13 +5,9 @@ import dev.cutover.gate.Approval;
 import dev.cutover.gate.ApprovalBinding;
 import dev.cutover.gate.ApprovalDecision;
 import dev.cutover.gate.ApprovalPolicy;
-import dev.cutover.gate.QuorumResult;
-import dev.cutover.gate.spi.LogState;
 import dev.cutover.engine.spi.RollbackAuthorizer;
 import dev.cutover.engine.spi.RollbackRequest;
 import java.time.Clock;
-import java.util.ArrayList;
-import java.util.Base64;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -25,7 +21,7 @@ import java.util.Optional;
  * <p>The request carries the approvals in {@code authorization.approvals}: a list of maps with
  * {@code statement} (the base64 of the statement's JCS bytes) and {@code signature} (base64), so
  * that the request, logged as {@code rollback.requested} or {@code rollback.refused}, holds them.
- * Signatures already counted earlier are not tracked across requests. Immutable and thread-safe.
+ * Each request must carry its own quorum. Immutable and thread-safe.
  */
 public final class QuorumRollbackAuthorizer implements RollbackAuthorizer {
   private final ApprovalPolicy policy;
@@ -71,55 +67,16 @@ public final class QuorumRollbackAuthorizer implements RollbackAuthorizer {
    * @return a map for {@link RollbackRequest#authorization()}
    */
   public static Map<String, Object> authorization(List<Approval> approvals) {
-    List<Object> list = new ArrayList<>();
-    Base64.Encoder b64 = Base64.getEncoder();
-    for (Approval a : approvals) {
-      list.add(Map.of("statement", b64.encodeToString(a.statement()), "signature", a.signatureBase64()));
-    }
-    return Map.of("approvals", list);
+    return SignedApprovals.authorization(approvals);
   }
 
   @Override
   public Optional<String> refusal(RollbackRequest request, String planDigest, long logSize) {
-    Object raw = request.authorization().get("approvals");
-    if (!(raw instanceof List) || ((List<?>) raw).isEmpty()) {
-      return Optional.of("the request carries no approvals (authorization.approvals)");
-    }
-    List<Approval> approvals = new ArrayList<>();
-    Base64.Decoder b64 = Base64.getDecoder();
-    for (Object o : (List<?>) raw) {
-      if (!(o instanceof Map)) {
-        return Optional.of("authorization.approvals holds something that is not an object: " + o);
-      }
-      Map<?, ?> m = (Map<?, ?>) o;
-      try {
-        approvals.add(
-            Approval.of(
-                b64.decode(String.valueOf(m.get("statement"))),
-                b64.decode(String.valueOf(m.get("signature")))));
-      } catch (IllegalArgumentException e) {
-        return Optional.of("an approval is not valid base64: " + e.getMessage());
-      }
-    }
-    LogState state =
-        new LogState() {
-          @Override
-          public long size() {
-            return log.size();
-          }
-
-          @Override
-          public Optional<String> rootAt(long size) {
-            return size <= log.size() ? Optional.of(log.root(size).hex()) : Optional.empty();
-          }
-        };
-    QuorumResult quorum =
-        policy.check(
-            new ApprovalBinding(cutover, planDigest, gate, ApprovalDecision.ROLLBACK),
-            state,
-            clock.instant(),
-            approvals,
-            List.of());
-    return quorum.met() ? Optional.empty() : Optional.of(quorum.reason());
+    return SignedApprovals.refusal(
+        request.authorization(),
+        policy,
+        new ApprovalBinding(cutover, planDigest, gate, ApprovalDecision.ROLLBACK),
+        log,
+        clock);
   }
 }

@@ -34,6 +34,7 @@ final class RunLogFold {
   static final String OPERATOR_NOTE = "operator.note";
   static final String OPERATOR_DEVIATION = "operator.deviation";
   static final String OPERATOR_DECISION = "operator.decision";
+  static final String OPERATOR_DECISION_REFUSED = "operator.decision.refused";
   static final String INCIDENT_OPENED = "incident.opened";
   static final String INCIDENT_ACKNOWLEDGED = "incident.acknowledged";
   static final String INCIDENT_ESCALATED = "incident.escalated";
@@ -172,6 +173,9 @@ final class RunLogFold {
         note(e, "decision", (gate.isEmpty() ? "" : "gate '" + gate + "': ")
             + text(e, "decision", "") + (gate.isEmpty() ? "" : ": ") + text(e, "reason", ""));
       }
+      case OPERATOR_DECISION_REFUSED -> note(e, "decision refused", "gate '" + text(e, "gate", "?")
+          + "': " + text(e, "decision", "") + ": " + text(e, "reason", "") + "; refused: "
+          + text(e, "refusal", "no reason logged"));
       case OPERATOR_NOTE -> note(e, "note", string(e, "text"));
       case OPERATOR_DEVIATION ->
           note(e, "deviation", "task '" + string(e, "task") + "': " + string(e, "text"));

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicReference;
+import dev.cutover.engine.spi.DecisionAuthorizer;
 import org.junit.jupiter.api.Test;
 
 class EngineRollbackTest {
@@ -125,7 +126,7 @@ class EngineRollbackTest {
   @Test
   void hold_waitsForAnOperatorDecision() throws Exception {
     g2.set(GateDecision.HOLD);
-    Engine engine = builder().build();
+    Engine engine = builder().decisionAuthorizer(DecisionAuthorizer.anyOperator()).build();
     Thread operator =
         new Thread(
             () -> {
