@@ -26,12 +26,14 @@ import picocli.CommandLine.Parameters;
 @Command(
     name = "log",
     mixinStandardHelpOptions = true,
-    description = "Verify an audit log, print its root and proofs, sign checkpoints.",
+    description = "Verify an audit log, print its root and proofs, check proofs, sign checkpoints.",
     subcommands = {
       LogCommand.Verify.class,
       LogCommand.Root.class,
       LogCommand.ProveInclusion.class,
       LogCommand.ProveConsistency.class,
+      ProofChecks.CheckInclusion.class,
+      ProofChecks.CheckConsistency.class,
       LogCommand.SignCheckpoint.class
     })
 final class LogCommand implements Runnable {
@@ -39,7 +41,7 @@ final class LogCommand implements Runnable {
 
   @Override
   public void run() {
-    throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand (verify, root, prove-inclusion, prove-consistency, checkpoint)");
+    throw new CommandLine.ParameterException(spec.commandLine(), "missing subcommand (verify, root, prove-inclusion, prove-consistency, check-inclusion, check-consistency, checkpoint)");
   }
 
   static void print(PrintWriter out, List<Hash> hashes) {
