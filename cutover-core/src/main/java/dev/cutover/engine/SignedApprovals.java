@@ -59,18 +59,7 @@ final class SignedApprovals {
       }
       index++;
     }
-    LogState state =
-        new LogState() {
-          @Override
-          public long size() {
-            return log.size();
-          }
-
-          @Override
-          public Optional<String> rootAt(long size) {
-            return size <= log.size() ? Optional.of(log.root(size).hex()) : Optional.empty();
-          }
-        };
+    LogState state = LogState.of(log);
     QuorumResult quorum = policy.check(binding, state, clock.instant(), approvals, List.of());
     return quorum.met() ? Optional.empty() : Optional.of(quorum.reason());
   }

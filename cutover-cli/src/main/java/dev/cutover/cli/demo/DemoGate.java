@@ -61,17 +61,7 @@ final class DemoGate implements GateEvaluator {
 
   @Override
   public GateResult evaluate(String gateId) {
-    LogState state = new LogState() {
-      @Override
-      public long size() {
-        return log.size();
-      }
-
-      @Override
-      public Optional<String> rootAt(long size) {
-        return size <= log.size() ? Optional.of(log.root(size).hex()) : Optional.empty();
-      }
-    };
+    LogState state = LogState.of(log);
     long size = log.size();
     String root = log.root(size).hex();
     List<Approval> approvals = new ArrayList<>();

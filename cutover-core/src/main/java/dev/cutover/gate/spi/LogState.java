@@ -22,4 +22,26 @@ public interface LogState {
    * @return the root, or empty if {@code size} is larger than the log
    */
   Optional<String> rootAt(long size);
+
+  /**
+   * The state of an open audit log: its current size, and the root of any prefix of it.
+   *
+   * @param log the log
+   * @return a view that reads the log on every call
+   * @throws NullPointerException if log is null
+   */
+  static LogState of(dev.cutover.audit.AuditLog log) {
+    java.util.Objects.requireNonNull(log, "log");
+    return new LogState() {
+      @Override
+      public long size() {
+        return log.size();
+      }
+
+      @Override
+      public Optional<String> rootAt(long size) {
+        return size >= 0 && size <= log.size() ? Optional.of(log.root(size).hex()) : Optional.empty();
+      }
+    };
+  }
 }

@@ -31,7 +31,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Assumptions;
@@ -93,17 +92,7 @@ class VerifyWithOpensslTest {
     log = dir.resolve("audit.log");
     Clock clock = Clock.systemUTC();
     try (AuditLog audit = AuditLog.open(log, clock)) {
-      LogState state = new LogState() {
-        @Override
-        public long size() {
-          return audit.size();
-        }
-
-        @Override
-        public Optional<String> rootAt(long size) {
-          return size <= audit.size() ? Optional.of(audit.root(size).hex()) : Optional.empty();
-        }
-      };
+      LogState state = LogState.of(audit);
       Engine engine = Engine.builder()
           .plan(plan)
           .log(audit)
