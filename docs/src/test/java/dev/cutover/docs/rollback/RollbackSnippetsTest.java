@@ -9,6 +9,11 @@ import dev.cutover.crypto.Ed25519PrivateKey;
 import dev.cutover.gate.Approval;
 import dev.cutover.gate.ApprovalPolicy;
 import dev.cutover.gate.ApprovalStatement;
+import dev.cutover.engine.Engine;
+import dev.cutover.engine.RunStatus;
+import dev.cutover.engine.spi.TaskAction;
+import dev.cutover.engine.spi.TaskContext;
+import dev.cutover.engine.spi.Undo;
 import dev.cutover.plan.Plan;
 import dev.cutover.plan.Task;
 import dev.cutover.rollback.Authorization;
@@ -19,6 +24,9 @@ import dev.cutover.rollback.RestoreUnauthorizedException;
 import dev.cutover.rollback.SnapshotContext;
 import dev.cutover.rollback.SnapshotRef;
 import dev.cutover.rollback.SnapshotStore;
+import dev.cutover.rollback.drill.DrillResult;
+import dev.cutover.rollback.drill.RollbackDrill;
+import dev.cutover.rollback.engine.ScopedSnapshotProvider;
 import dev.cutover.rollback.files.FileTreeScope;
 import dev.cutover.rollback.jdbc.TableScope;
 import dev.cutover.rollback.spi.SnapshotScope;
@@ -45,6 +53,8 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -240,6 +250,62 @@ class RollbackSnippetsTest {
       store.restore(ref, flags, Authorization.of("engine"));
     }
     assertThat(flags.flags).containsExactly(java.util.Map.entry("checkout.v2", "off"));
+  }
+
+  @Test
+  void drill() {
+    FlagsScope flags = new FlagsScope();
+    flags.flags.put("checkout.v2", "off");
+    Plan plan = Plan.builder("release-42")
+        .recoveryObjective(Duration.ofMinutes(5))
+        .task(Task.builder("flip").duration(Duration.ofMinutes(1)).build())
+        .build();
+    try (SnapshotStore store = SnapshotStore.inMemory()
+        .authorizer(PrincipalAllowlist.builder().allow("engine").build())
+        .retention(Duration.ofHours(1))
+        .build();
+        AuditLog log = AuditLog.inMemory(Clock.systemUTC())) {
+      ScopedSnapshotProvider snapshots = ScopedSnapshotProvider.builder()
+          .store(store).principal("engine").cutoverId("release-42").scope("flags", flags).build();
+      Engine engine = Engine.builder().plan(plan).log(log)
+          .action("flip", new TaskAction() {
+            @Override
+            public Map<String, Object> apply(TaskContext context) {
+              flags.flags.put("checkout.v2", "on");
+              return Map.of();
+            }
+
+            @Override
+            public boolean isApplied(TaskContext context) {
+              return "on".equals(flags.flags.get("checkout.v2"));
+            }
+
+            @Override
+            public Undo undo() {
+              return Undo.restore(snapshots, "flags");
+            }
+          })
+          .rollbackAuthorizer((request, planDigest, size) -> Optional.empty())
+          .build();
+
+      // tag::drill[]
+      DrillResult result = RollbackDrill.builder()
+          .engine(engine).log(log)
+          .target("staging").snapshots(snapshots)
+          .plan(plan)                          // RTO: the plan's recovery time objective
+          .actor("drill-lead").reason("quarterly rollback drill")
+          .build()
+          .run();
+      result.perTask();    // {flip=...}: from task.undo.started to task.undo.completed
+      result.total();      // from rollback.requested to run.finished, by the log's times
+      result.withinRto();  // true: rolled back, and within PT5M
+      // end::drill[]
+      assertThat(result.status()).isEqualTo(RunStatus.ROLLED_BACK);
+      assertThat(result.perTask()).containsOnlyKeys("flip");
+      assertThat(result.withinRto()).isTrue();
+      assertThat(flags.flags).containsEntry("checkout.v2", "off");
+      assertThat(log.entry(log.size() - 1).type()).isEqualTo("drill.completed");
+    }
   }
 
   @Test

@@ -13,6 +13,6 @@ class SnippetsAreInTheRollbackGuideTest {
     assertThat(DocSnippets.assertAllRegionsIn(
             Path.of("src/test/java/dev/cutover/docs/rollback/RollbackSnippetsTest.java"),
             Path.of("rollback.md")))
-        .containsExactly("table", "policy", "audit-entry", "spi", "triggers");
+        .containsExactly("table", "policy", "audit-entry", "spi", "drill", "triggers");
   }
 }
