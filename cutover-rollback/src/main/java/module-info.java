@@ -15,4 +15,5 @@ module dev.cutover.rollback {
   exports dev.cutover.rollback.jdbc;
   exports dev.cutover.rollback.trigger;
   exports dev.cutover.rollback.engine;
+  exports dev.cutover.rollback.drill;
 }

@@ -331,6 +331,49 @@ public final class Engine {
     return new Incidents(core).escalateOverdue();
   }
 
+  /**
+   * Records an event of a rollback drill in the run's log, through the engine's lock like every
+   * other entry: {@code drill.started} while the run is SUCCEEDED (before the drill asks for the
+   * rollback), {@code drill.completed} once the rollback has finished. The members each type
+   * needs are listed on {@link EngineMachine}. The drill API of the rollback module calls this;
+   * hosts normally do not.
+   *
+   * @param type {@code drill.started} or {@code drill.completed}
+   * @param actor who runs the drill
+   * @param data the event's members, as JSON values (no floating point)
+   * @return the entry's seq
+   * @throws NullPointerException if an argument is null
+   * @throws IllegalArgumentException if the type is not a drill event, the actor is blank, or the
+   *     data is not JSON or lacks a member the type needs
+   * @throws IllegalStateException if the run is not in a state the event fits (then nothing is
+   *     appended)
+   */
+  public long recordDrill(String type, String actor, Map<String, ?> data) {
+    Objects.requireNonNull(type, "type");
+    Objects.requireNonNull(actor, "actor");
+    Objects.requireNonNull(data, "data");
+    if (!type.equals("drill.started") && !type.equals("drill.completed")) {
+      throw new IllegalArgumentException(
+          "'" + type + "' is not a drill event (expected drill.started or drill.completed)");
+    }
+    if (actor.isBlank()) {
+      throw new IllegalArgumentException("actor must not be blank");
+    }
+    EngineEvent event = new EngineEvent(type, actor, Evidence.copy(data, type));
+    core.load();
+    synchronized (core.lock) {
+      try {
+        core.machine.apply(core.state(), event);
+      } catch (IllegalStateException e) {
+        throw new IllegalStateException(
+            "cannot record '" + type + "' in the run of plan '" + core.config.plan().id() + "': "
+                + e.getMessage(),
+            e);
+      }
+      return core.append(type, actor, event.data());
+    }
+  }
+
   private void operator(String type, String actor, Map<String, Object> data) {
     Objects.requireNonNull(actor, "actor");
     if (actor.isBlank()) {

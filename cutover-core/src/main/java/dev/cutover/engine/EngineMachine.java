@@ -36,7 +36,13 @@ import java.util.TreeMap;
  *   <li>{@code operator.note}, {@code operator.deviation}, {@code operator.decision} ({@code gate},
  *       {@code decision}, {@code reason}, {@code authorization}), {@code operator.decision.refused}
  *       (the same and {@code refusal}; no change);
- *   <li>{@code incident.opened}, {@code incident.acknowledged}, {@code incident.escalated}.
+ *   <li>{@code incident.opened}, {@code incident.acknowledged}, {@code incident.escalated};
+ *   <li>{@code drill.started} ({@code target}, {@code reason}, {@code rto_ms}): a rollback drill
+ *       of a succeeded run begins, before it asks for the rollback; only while the run is
+ *       SUCCEEDED; no change;
+ *   <li>{@code drill.completed} ({@code target}, {@code tasks}, {@code total_ms}, {@code rto_ms},
+ *       {@code within_rto}): what the drill measured; only after the run finished ROLLED_BACK or
+ *       ROLLBACK_FAILED; no change.
  * </ul>
  */
 public final class EngineMachine implements StateMachine<EngineState, EngineEvent> {
@@ -204,6 +210,10 @@ public final class EngineMachine implements StateMachine<EngineState, EngineEven
       case "incident.acknowledged":
       case "incident.escalated":
         return incidentUpdated(s, e);
+      case "drill.started":
+        return drill(s, e, List.of(RunStatus.SUCCEEDED));
+      case "drill.completed":
+        return drill(s, e, List.of(RunStatus.ROLLED_BACK, RunStatus.ROLLBACK_FAILED));
       default:
         throw new IllegalArgumentException("unknown engine event type '" + type + "'");
     }
@@ -337,6 +347,21 @@ public final class EngineMachine implements StateMachine<EngineState, EngineEven
     Map<String, String> overrides = new TreeMap<>(s.gateOverrides());
     overrides.put(gate, decision);
     return next.withGateOverrides(overrides);
+  }
+
+  /** Drill events record a measurement; they change nothing, but only fit a run in these states. */
+  private static EngineState drill(EngineState s, EngineEvent e, List<RunStatus> allowed) {
+    if (!allowed.contains(s.status())) {
+      throw new IllegalStateException(
+          "event '" + e.type() + "' while the run is " + s.status() + " (expected "
+              + (allowed.size() == 1 ? allowed.get(0) : "one of " + allowed) + ")");
+    }
+    e.string("target");
+    if (!(e.data().get("rto_ms") instanceof Number)) {
+      throw new IllegalArgumentException(
+          "event '" + e.type() + "' needs an integer member 'rto_ms', got " + e.data().get("rto_ms"));
+    }
+    return s;
   }
 
   private static EngineState incidentOpened(EngineState s, EngineEvent e) {

@@ -1,6 +1,7 @@
 package dev.cutover.engine;
 
 import dev.cutover.engine.spi.Compensation;
+import dev.cutover.engine.spi.RestoreResult;
 import dev.cutover.engine.spi.TaskAction;
 import dev.cutover.engine.spi.TaskContext;
 import dev.cutover.engine.spi.Undo;
@@ -104,7 +105,11 @@ final class Rollback {
     } else {
       started(id, "restore");
     }
-    String digest = restore.provider().restore(snap);
+    RestoreResult restored = restore.provider().restoreWithEvidence(snap);
+    if (restored == null) {
+      throw new NullPointerException("snapshot provider " + restore.provider() + " returned no result");
+    }
+    String digest = restored.digest();
     if (!snap.digest().equals(digest)) {
       failed(
           id,
@@ -113,7 +118,14 @@ final class Rollback {
               + ": restore it by hand and check the content");
       return false;
     }
-    completed(id, Map.of("snapshot", snap.ref(), "digest", digest, "verified", true));
+    Map<String, Object> data = new LinkedHashMap<>();
+    data.put("snapshot", snap.ref());
+    data.put("digest", digest);
+    data.put("verified", true);
+    if (!restored.evidence().isEmpty()) {
+      data.put("restore", restored.evidence());
+    }
+    completed(id, data);
     return true;
   }
 

@@ -8,8 +8,8 @@ import java.util.Objects;
 import java.util.Optional;
 
 /**
- * A cutover plan: a validated DAG of {@link Task tasks} with an optional deadline and project
- * buffer.
+ * A cutover plan: a validated DAG of {@link Task tasks} with an optional deadline, project buffer
+ * and recovery time objective.
  *
  * <p>Build one with {@link #builder(String)} or load one with {@link PlanFiles}. Building validates
  * everything at once and throws a {@link PlanValidationException} that lists every problem
@@ -22,6 +22,7 @@ public final class Plan {
   private final IdIndex index;
   private final Duration deadline;
   private final Duration buffer;
+  private final Duration recoveryObjective;
   private final PlanGraph graph;
   private volatile PlanAnalysis analysis;
   private volatile String digest;
@@ -32,12 +33,14 @@ public final class Plan {
       IdIndex index,
       Duration deadline,
       Duration buffer,
+      Duration recoveryObjective,
       PlanGraph graph) {
     this.id = id;
     this.tasks = tasks;
     this.index = index;
     this.deadline = deadline;
     this.buffer = buffer;
+    this.recoveryObjective = recoveryObjective;
     this.graph = graph;
   }
 
@@ -92,13 +95,23 @@ public final class Plan {
   }
 
   /**
-   * The time from the plan's start by which it must be finished (its recovery time objective), if
-   * one was set.
+   * The time from the plan's start by which it must be finished, if one was set.
    *
    * @return the deadline
    */
   public Optional<Duration> deadline() {
     return Optional.ofNullable(deadline);
+  }
+
+  /**
+   * The plan's recovery time objective (RTO), if one was set: how long a rollback of the cutover
+   * may take, from the moment it is asked for until the run has finished rolling back. Rollback
+   * drills measure their recovery against it.
+   *
+   * @return the recovery time objective
+   */
+  public Optional<Duration> recoveryObjective() {
+    return Optional.ofNullable(recoveryObjective);
   }
 
   /**
@@ -187,6 +200,7 @@ public final class Plan {
     private final List<Task> tasks = new ArrayList<>();
     private Duration deadline;
     private Duration buffer;
+    private Duration recoveryObjective;
     private int[] positions;
     private java.util.Set<String> brokenIds = java.util.Set.of();
 
@@ -238,6 +252,30 @@ public final class Plan {
         throw new IllegalStateException("plan '" + id + "': deadline is already set");
       }
       this.deadline = deadline;
+      return this;
+    }
+
+    /**
+     * Sets the recovery time objective: how long a rollback of this cutover may take, from the
+     * request to the end of the rollback. Part of the plan's digest when set; a plan without one
+     * has the same digest as before this field existed.
+     *
+     * @param rto a positive duration, whole milliseconds
+     * @return this builder
+     * @throws IllegalArgumentException if not positive or finer than a millisecond
+     * @throws IllegalStateException if already set
+     */
+    public Builder recoveryObjective(Duration rto) {
+      java.util.Objects.requireNonNull(rto, "rto");
+      Durations.nonNegativeMillis(rto, "recovery time objective");
+      if (rto.isZero()) {
+        throw new IllegalArgumentException("recovery time objective must be positive, got PT0S");
+      }
+      if (this.recoveryObjective != null) {
+        throw new IllegalStateException(
+            "plan '" + id + "': recovery time objective is already set to " + recoveryObjective);
+      }
+      this.recoveryObjective = rto;
       return this;
     }
 
@@ -377,6 +415,7 @@ public final class Plan {
           index,
           deadline,
           buffer == null ? Duration.ZERO : buffer,
+          recoveryObjective,
           graph);
     }
   }

@@ -22,6 +22,7 @@ final class PlanDigest {
     if (!plan.buffer().isZero()) {
       root.put("buffer", plan.buffer().toString());
     }
+    plan.recoveryObjective().ifPresent(r -> root.put("rto", r.toString()));
     List<Task> sorted = new ArrayList<>(plan.tasks());
     sorted.sort(Comparator.comparing(Task::id));
     List<Object> tasks = new ArrayList<>(sorted.size());

@@ -23,8 +23,8 @@ import java.util.function.Consumer;
 /**
  * Loads plans from JSON or YAML files (see "Plan files" in the architecture).
  *
- * <p>A plan file is an object with {@code id}, optional {@code deadline} and {@code buffer}
- * (ISO-8601 durations), and {@code tasks}: objects with {@code id}, optional {@code name}, {@code
+ * <p>A plan file is an object with {@code id}, optional {@code deadline}, {@code buffer} and
+ * {@code rto} (the recovery time objective; ISO-8601 durations), and {@code tasks}: objects with {@code id}, optional {@code name}, {@code
  * owner}, {@code kind} ({@code step}, {@code gate}, {@code milestone}; default {@code step}),
  * {@code after} (ids), {@code duration} (ISO-8601, e.g. {@code PT15M}) or {@code estimate} (with
  * {@code optimistic}, {@code likely}, {@code pessimistic}), {@code buffer}, {@code action} and
@@ -33,7 +33,7 @@ import java.util.function.Consumer;
  * malformed input. Thread-safe.
  */
 public final class PlanFiles {
-  private static final List<String> PLAN_FIELDS = List.of("id", "deadline", "buffer", "tasks");
+  private static final List<String> PLAN_FIELDS = List.of("id", "deadline", "buffer", "rto", "tasks");
   private static final List<String> TASK_FIELDS =
       List.of(
           "id", "name", "owner", "kind", "after", "duration", "estimate", "buffer", "action",
@@ -150,6 +150,11 @@ public final class PlanFiles {
       duration(root, "buffer", "buffer", "the plan", d -> {
         if (p != null) {
           p.buffer(d);
+        }
+      });
+      duration(root, "rto", "rto", "the plan", d -> {
+        if (p != null) {
+          p.recoveryObjective(d);
         }
       });
       JsonNode tasks = root.get("tasks");

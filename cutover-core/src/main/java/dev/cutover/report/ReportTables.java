@@ -203,14 +203,26 @@ final class ReportTables {
     }
     out.append("<section id=\"drills\"><h2>Rollback drills against the RTO</h2>\n")
         .append("<table class=\"drills\"><thead><tr><th>drill</th><th>measured recovery</th>")
-        .append("<th>RTO</th><th>margin</th><th>within RTO</th></tr></thead><tbody>\n");
+        .append("<th>RTO</th><th>margin</th><th>within RTO</th><th>recovery per task</th>")
+        .append("</tr></thead><tbody>\n");
     for (RecoveryDrill d : model.drills()) {
       out.append("<tr><td>").append(esc(d.name())).append("</td><td class=\"num\">")
           .append(Fmt.duration(d.measuredRecovery())).append("</td><td class=\"num\">")
           .append(Fmt.duration(d.rto())).append("</td><td class=\"num\">")
           .append(variance(Optional.of(d.measuredRecovery().minus(d.rto()))))
-          .append("</td><td class=\"").append(d.withinRto() ? "status-completed\">yes" : "status-failed\">no")
-          .append("</td></tr>\n");
+          .append("</td><td class=\"").append(d.withinRto() ? "status-completed\">yes"
+              : d.recovered() ? "status-failed\">no, over" : "status-failed\">no, the rollback did not finish")
+          .append("</td><td>");
+      if (d.tasks().isEmpty()) {
+        out.append("\u2014");
+      }
+      boolean first = true;
+      for (TaskRecovery t : d.tasks()) {
+        out.append(first ? "" : "<br>").append(esc(t.taskId())).append(" ")
+            .append(Fmt.duration(t.recovery())).append(t.undone() ? "" : " (undo failed)");
+        first = false;
+      }
+      out.append("</td></tr>\n");
     }
     out.append("</tbody></table>\n</section>\n");
   }

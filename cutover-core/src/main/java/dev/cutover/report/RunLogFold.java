@@ -5,6 +5,7 @@ import dev.cutover.plan.Plan;
 import dev.cutover.plan.PlanAnalysis;
 import dev.cutover.plan.Task;
 import dev.cutover.plan.TaskSchedule;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -38,6 +39,8 @@ final class RunLogFold {
   static final String INCIDENT_OPENED = "incident.opened";
   static final String INCIDENT_ACKNOWLEDGED = "incident.acknowledged";
   static final String INCIDENT_ESCALATED = "incident.escalated";
+  static final String DRILL_STARTED = "drill.started";
+  static final String DRILL_COMPLETED = "drill.completed";
 
   private final String source;
   private final Plan plan;
@@ -50,6 +53,7 @@ final class RunLogFold {
   private final List<RollbackTrack> rollbacks = new ArrayList<>();
   private final Map<String, IncidentTrack> incidents = new LinkedHashMap<>();
   private final List<ReportNote> notes = new ArrayList<>();
+  private final List<RecoveryDrill> drills = new ArrayList<>();
 
   private RunLogFold(String source, Plan plan) {
     this.source = source;
@@ -211,6 +215,10 @@ final class RunLogFold {
       }
       case INCIDENT_ESCALATED -> incident(e).escalations.add(
           new IncidentEscalation(e.time(), e.actor(), text(e, "reason", "escalated")));
+      case DRILL_STARTED -> note(e, "drill", "rollback drill on '" + string(e, "target")
+          + "' started, recovery time objective " + Fmt.duration(millis(e, "rto_ms")) + ": "
+          + text(e, "reason", "no reason logged"));
+      case DRILL_COMPLETED -> drillCompleted(e);
       default -> {
         // Other events (leases, resumptions, snapshots, host events) do not change the report.
       }
@@ -329,6 +337,47 @@ final class RunLogFold {
     }
   }
 
+  /** A drill's measurement, as the drill logged it; its verdict must agree with its numbers. */
+  private void drillCompleted(RunEntry e) {
+    String target = string(e, "target");
+    String reason = text(e, "reason", "");
+    Duration total = millis(e, "total_ms");
+    Duration rto = millis(e, "rto_ms");
+    boolean recovered = "ROLLED_BACK".equals(text(e, "status", ""));
+    List<TaskRecovery> perTask = new ArrayList<>();
+    if (!(e.data().get("tasks") instanceof List<?> list)) {
+      throw new UnreportableLogException(source, e.seq(),
+          "'drill.completed' needs a list member 'tasks'");
+    }
+    for (Object o : list) {
+      if (!(o instanceof Map<?, ?> m && m.get("task") instanceof String task
+          && m.get("ms") instanceof Number ms && ms.longValue() >= 0)) {
+        throw new UnreportableLogException(source, e.seq(),
+            "'drill.completed' has a task that is not {task, ms}: " + CanonicalJson.toString(o));
+      }
+      perTask.add(new TaskRecovery(task, Duration.ofMillis(ms.longValue()),
+          !Boolean.FALSE.equals(m.get("undone"))));
+    }
+    RecoveryDrill drill = new RecoveryDrill(reason.isBlank() ? target : target + ": " + reason,
+        total, rto, perTask, recovered);
+    if (!(e.data().get("within_rto") instanceof Boolean within) || within != drill.withinRto()) {
+      throw new UnreportableLogException(source, e.seq(),
+          "'drill.completed' says within_rto " + e.data().get("within_rto") + " but its rollback "
+              + (recovered ? "finished" : "did not finish") + " in " + total.toMillis()
+              + " ms against an objective of " + rto.toMillis() + " ms");
+    }
+    drills.add(drill);
+  }
+
+  private Duration millis(RunEntry e, String key) {
+    if (e.data().get(key) instanceof Number n && n.longValue() >= 0) {
+      return Duration.ofMillis(n.longValue());
+    }
+    throw new UnreportableLogException(source, e.seq(),
+        "'" + e.type() + "' needs a non-negative integer member '" + key + "', found "
+            + (e.data().containsKey(key) ? CanonicalJson.toString(e.data().get(key)) : "none"));
+  }
+
   private RollbackTrack rollback(RunEntry e) {
     if (rollbacks.isEmpty() || rollbacks.get(rollbacks.size() - 1).finished != null) {
       throw new UnreportableLogException(source, e.seq(),
@@ -403,6 +452,7 @@ final class RunLogFold {
     }
     notes.sort((x, y) -> x.at().compareTo(y.at()));
     notes.forEach(b::addNote);
+    drills.forEach(b::addDrill);
     return b.build();
   }
 

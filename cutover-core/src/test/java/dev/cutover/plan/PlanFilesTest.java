@@ -97,7 +97,7 @@ class PlanFilesTest {
             new PlanProblem(
                 "taks",
                 "unknown field 'taks' in the plan (did you mean 'tasks'?) (known: id, deadline,"
-                    + " buffer, tasks)"));
+                    + " buffer, rto, tasks)"));
     assertThat(
             problems(
                 """
@@ -142,6 +142,41 @@ class PlanFilesTest {
         .containsExactly(
             new PlanProblem("id", "the plan has no 'id'"),
             new PlanProblem("tasks", "expected a list of tasks, got an object"));
+  }
+
+  @Test
+  void parse_recoveryObjective_isOptionalAndReadFromJsonAndYaml() {
+    assertThat(PlanFiles.parseJson(JSON).recoveryObjective()).isEmpty();
+    Plan json = PlanFiles.parseJson(JSON.replace("\"buffer\": \"PT10M\",", "\"buffer\": \"PT10M\", \"rto\": \"PT15M\","));
+    Plan yaml = PlanFiles.parseYaml(YAML.replace("buffer: PT10M\n", "buffer: PT10M\nrto: PT15M\n"));
+    assertThat(json.recoveryObjective()).contains(Duration.ofMinutes(15));
+    assertThat(yaml.recoveryObjective()).contains(Duration.ofMinutes(15));
+    assertThat(yaml.digest()).isEqualTo(json.digest());
+  }
+
+  @Test
+  void parse_badRecoveryObjective_namesTheField() {
+    assertThat(problems("{\"id\": \"p\", \"rto\": \"15 minutes\", \"tasks\": [{\"id\": \"a\", \"duration\": \"PT1M\"}]}"))
+        .containsExactly(
+            new PlanProblem(
+                "rto", "the plan has 'rto' '15 minutes', expected an ISO-8601 duration such as PT15M"));
+    assertThat(problems("{\"id\": \"p\", \"rto\": 900, \"tasks\": [{\"id\": \"a\", \"duration\": \"PT1M\"}]}"))
+        .containsExactly(
+            new PlanProblem(
+                "rto", "the plan has 'rto' the number 900, expected an ISO-8601 duration such as PT15M"));
+    assertThat(problems("{\"id\": \"p\", \"rto\": \"PT0S\", \"tasks\": [{\"id\": \"a\", \"duration\": \"PT1M\"}]}"))
+        .containsExactly(
+            new PlanProblem(
+                "rto", "the plan: recovery time objective must be positive, got PT0S"));
+    assertThat(problems("{\"id\": \"p\", \"rto\": \"-PT1M\", \"tasks\": [{\"id\": \"a\", \"duration\": \"PT1M\"}]}"))
+        .containsExactly(
+            new PlanProblem(
+                "rto", "the plan: recovery time objective must not be negative, got PT-1M"));
+    assertThat(problems("{\"id\": \"p\", \"rot\": \"PT1M\", \"tasks\": [{\"id\": \"a\", \"duration\": \"PT1M\"}]}"))
+        .extracting(PlanProblem::message)
+        .containsExactly(
+            "unknown field 'rot' in the plan (did you mean 'rto'?) (known: id, deadline, buffer,"
+                + " rto, tasks)");
   }
 
   @Test

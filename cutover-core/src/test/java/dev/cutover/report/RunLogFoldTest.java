@@ -206,4 +206,76 @@ class RunLogFoldTest {
         .containsSubsequence("<td>backfill</td><td>restore", "<td>migrate</td><td>inverse",
             "<td>freeze</td><td>compensate");
   }
+
+  /** A successful run of the billing plan, then a drill that rolls it back. */
+  private static RunScript drilled(long totalMs, boolean withinRto) {
+    return new RunScript(PLAN)
+        .at(0, 0).started(UNDO)
+        .ran("freeze", 0, 0, 5, 0)
+        .ran("snapshot", 5, 0, 20, 0)
+        .ran("migrate", 20, 0, 33, 0)
+        .ran("warm", 20, 0, 29, 0)
+        .ran("backfill", 33, 0, 80, 0)
+        .at(81, 0).event("gate.decided", "gate", "go-no-go", "decision", "GO", "reason", "all pass",
+            "source", "evaluator", "evidence", Map.of())
+        .ran("flip", 81, 1, 86, 0)
+        .at(86, 0).event("task.completed", "task", "live", "milestone", true)
+        .event("run.finished", "status", "SUCCEEDED")
+        .at(90, 0).event("drill.started", "drill-lead", Map.of("target", "staging-eu",
+            "reason", "quarterly drill", "rto_ms", 600_000L))
+        .event("rollback.requested", "drill-lead", Map.of("source", "operator",
+            "reason", "quarterly drill", "authorization", Map.of()))
+        .at(90, 1).event("task.undo.started", "task", "flip", "kind", "compensate")
+        .at(91, 0).event("task.undo.completed", "task", "flip", "evidence", Map.of(), "verified", true)
+        .at(91, 1).event("task.undo.started", "task", "backfill", "kind", "restore")
+        .at(97, 0).event("task.undo.completed", "task", "backfill", "snapshot", "s-1",
+            "digest", "ab12", "verified", true)
+        .at(97, 30).event("run.finished", "status", "ROLLED_BACK", "manual", List.of())
+        .event("drill.completed", "drill-lead", Map.of("target", "staging-eu",
+            "reason", "quarterly drill", "status", "ROLLED_BACK",
+            "tasks", List.of(Map.of("task", "flip", "ms", 59_000L, "undone", true),
+                Map.of("task", "backfill", "ms", 359_000L, "undone", true)),
+            "total_ms", totalMs, "rto_ms", 600_000L, "within_rto", withinRto));
+  }
+
+  @Test
+  void fold_derivesADrillFromDrillCompleted_andTheHtmlShowsItPerTaskAndInTotal() {
+    ReportModel m = fold(drilled(450_000L, true));
+
+    assertThat(m.drills()).singleElement().satisfies(d -> {
+      assertThat(d.name()).isEqualTo("staging-eu: quarterly drill");
+      assertThat(d.measuredRecovery()).isEqualTo(Duration.ofSeconds(450));
+      assertThat(d.rto()).isEqualTo(Duration.ofMinutes(10));
+      assertThat(d.recovered()).isTrue();
+      assertThat(d.withinRto()).isTrue();
+      assertThat(d.tasks()).containsExactly(
+          new TaskRecovery("flip", Duration.ofSeconds(59), true),
+          new TaskRecovery("backfill", Duration.ofSeconds(359), true));
+    });
+    assertThat(m.notes()).extracting(ReportNote::kind, ReportNote::text).contains(
+        org.assertj.core.groups.Tuple.tuple("drill", "rollback drill on 'staging-eu' started,"
+            + " recovery time objective 10m 00s: quarterly drill"));
+    assertThat(m.rollbacks()).singleElement()
+        .satisfies(r -> assertThat(r.outcome()).isEqualTo(ReportRollback.Outcome.COMPLETED));
+    String html = HtmlReport.render(m);
+    assertThat(html).contains("<section id=\"drills\">")
+        .containsSubsequence("<td>staging-eu: quarterly drill</td>", "7m 30s", "10m 00s",
+            "status-completed\">yes", "flip 59s<br>backfill 5m 59s");
+  }
+
+  @Test
+  void fold_showsADrillOverItsRtoAsOver() {
+    ReportModel m = fold(drilled(700_000L, false));
+    assertThat(m.drills()).singleElement().satisfies(d -> assertThat(d.withinRto()).isFalse());
+    assertThat(HtmlReport.render(m)).contains("status-failed\">no, over")
+        .contains("<span class=\"late\">+1m 40s</span>");
+  }
+
+  @Test
+  void fold_refusesADrillWhoseVerdictContradictsItsNumbers() {
+    assertThatThrownBy(() -> fold(drilled(700_000L, true)))
+        .isInstanceOf(UnreportableLogException.class)
+        .hasMessageContaining("'drill.completed' says within_rto true but its rollback finished"
+            + " in 700000 ms against an objective of 600000 ms");
+  }
 }

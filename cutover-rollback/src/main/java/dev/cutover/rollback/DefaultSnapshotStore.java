@@ -29,6 +29,7 @@ final class DefaultSnapshotStore implements SnapshotStore {
   private final RestoreAuthorizer authorizer;
   private final Duration retention;
   private final Instant windowClosesAt;
+  private final StoreAudit audit;
   private final Map<String, Manifest> held = new LinkedHashMap<>();
   // Snapshots and restores share chunks; releases (which collect garbage) exclude them.
   private final ReadWriteLock chunkLock = new ReentrantReadWriteLock();
@@ -49,8 +50,17 @@ final class DefaultSnapshotStore implements SnapshotStore {
     this.authorizer = b.authorizer;
     this.retention = b.retention;
     this.windowClosesAt = b.windowClosesAt;
+    this.audit = new StoreAudit(b.auditLog);
+    SnapshotListener recovery =
+        new SnapshotListener() {
+          @Override
+          public void onDiscarded(String what) {
+            audit.discarded(what);
+            listener.onDiscarded(what);
+          }
+        };
     try {
-      for (Manifest m : backend.recover(listener)) {
+      for (Manifest m : backend.recover(recovery)) {
         held.put(m.ref().id(), m);
       }
     } catch (IOException e) {
@@ -101,6 +111,7 @@ final class DefaultSnapshotStore implements SnapshotStore {
         synchronized (held) {
           held.put(id, manifest);
         }
+        audit.captured(ref);
         listener.onSnapshotTaken(ref);
         return ref;
       } finally {
@@ -129,14 +140,14 @@ final class DefaultSnapshotStore implements SnapshotStore {
       Manifest manifest = heldManifest(snapshot.id());
       if (manifest == null) {
         throw refuse(
-            snapshot, principal, Reason.UNKNOWN_SNAPSHOT,
+            snapshot, authorization, Reason.UNKNOWN_SNAPSHOT,
             "snapshot '" + snapshot.id() + "' of scope '" + snapshot.scope()
                 + "' is not held by this store (never taken here, or released)");
       }
       String name = scopeName(scope);
       if (!name.equals(snapshot.scope())) {
         throw refuse(
-            snapshot, principal, Reason.SCOPE_MISMATCH,
+            snapshot, authorization, Reason.SCOPE_MISMATCH,
             "snapshot '" + snapshot.id() + "' captured scope '" + snapshot.scope()
                 + "', not scope '" + name + "'");
       }
@@ -144,7 +155,7 @@ final class DefaultSnapshotStore implements SnapshotStore {
       Instant closes = manifest.ref().metadata().expiresAt();
       if (!now.isBefore(closes)) {
         throw refuse(
-            snapshot, principal, Reason.WINDOW_CLOSED,
+            snapshot, authorization, Reason.WINDOW_CLOSED,
             "cannot restore snapshot '" + snapshot.id() + "' of scope '" + snapshot.scope()
                 + "': its rollback window closed at " + closes + " (now " + now + ")");
       }
@@ -154,17 +165,18 @@ final class DefaultSnapshotStore implements SnapshotStore {
       }
       if (!decision.granted()) {
         throw refuse(
-            snapshot, principal, Reason.UNAUTHORIZED,
+            snapshot, authorization, Reason.UNAUTHORIZED,
             "restore of snapshot '" + snapshot.id() + "' of scope '" + snapshot.scope()
                 + "' by '" + principal + "' refused: " + decision.reason());
       }
       String damage = damageOf(snapshot, manifest);
       if (damage != null) {
         throw refuse(
-            snapshot, principal, Reason.TAMPERED,
+            snapshot, authorization, Reason.TAMPERED,
             "snapshot '" + snapshot.id() + "' of scope '" + snapshot.scope()
                 + "' cannot be trusted: " + damage);
       }
+      audit.restoreStarted(manifest.ref(), authorization, decision);
       listener.onRestoreStarted(manifest.ref(), principal, decision.reason());
       String actual;
       try (InputStream in = new ChunkStreams.Reader(backend, manifest)) {
@@ -177,12 +189,14 @@ final class DefaultSnapshotStore implements SnapshotStore {
             e);
       }
       if (!snapshot.contentDigest().equals(actual)) {
+        audit.failed(manifest.ref(), authorization, actual);
         listener.onRestoreFailed(manifest.ref(), principal, actual);
         throw new RestoreVerificationException(
             snapshot.id(), name, snapshot.contentDigest(), actual);
       }
       RestoreReport report =
           new RestoreReport(manifest.ref(), principal, decision.reason(), now, clock.instant());
+      audit.restored(report, authorization, decision);
       listener.onRestored(report);
       return report;
     } finally {
@@ -277,6 +291,7 @@ final class DefaultSnapshotStore implements SnapshotStore {
               e);
         }
         released.add(m.ref());
+        audit.released(m.ref(), now);
         listener.onReleased(m.ref(), now);
       }
       return List.copyOf(released);
@@ -301,9 +316,11 @@ final class DefaultSnapshotStore implements SnapshotStore {
   }
 
   private RestoreRefusedException refuse(
-      SnapshotRef ref, String principal, Reason reason, String detail) {
+      SnapshotRef ref, Authorization authorization, Reason reason, String detail) {
     RestoreRefusal r =
-        new RestoreRefusal(ref.id(), ref.scope(), principal, clock.instant(), reason, detail);
+        new RestoreRefusal(
+            ref.id(), ref.scope(), authorization.principal(), clock.instant(), reason, detail);
+    audit.refused(r, authorization);
     listener.onRestoreRefused(r);
     switch (reason) {
       case UNAUTHORIZED:

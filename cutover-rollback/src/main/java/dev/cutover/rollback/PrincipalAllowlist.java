@@ -1,6 +1,6 @@
 package dev.cutover.rollback;
 
-import java.util.ArrayList;
+import dev.cutover.gate.QuorumResult;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
@@ -8,25 +8,25 @@ import java.util.TreeSet;
 
 /**
  * A {@link RestoreAuthorizer} that grants restores to a fixed set of principals and, for scopes
- * marked production, additionally requires a quorum of distinct approvals from a fixed set of
- * approvers. Immutable and thread-safe.
+ * marked production, additionally requires a quorum of signed approvals verified by a {@link
+ * RestoreQuorum}: Ed25519 signatures of configured approvers over the approval statement of that
+ * restore. A production scope without a configured quorum is never restored. Immutable and
+ * thread-safe.
  *
  * <pre>{@code
  * RestoreAuthorizer policy = PrincipalAllowlist.builder()
  *     .allow("alice", "engine")
- *     .approvers("bob", "carol", "dave")
- *     .quorum(2)
+ *     .productionQuorum(RestoreQuorum.builder()
+ *         .policy(approvers).plan(plan.digest()).log(auditLog).clock(clock).build())
  *     .build();
  * }</pre>
  */
 public final class PrincipalAllowlist implements RestoreAuthorizer {
   private final Set<String> principals;
-  private final Set<String> approvers;
-  private final int quorum;
+  private final RestoreQuorum quorum;
 
   private PrincipalAllowlist(Builder b) {
     this.principals = Set.copyOf(b.principals);
-    this.approvers = Set.copyOf(b.approvers);
     this.quorum = b.quorum;
   }
 
@@ -52,28 +52,29 @@ public final class PrincipalAllowlist implements RestoreAuthorizer {
     if (!snapshot.metadata().production()) {
       return AuthorizationDecision.grant("principal '" + who + "' is on the allowlist");
     }
-    List<String> counted = new ArrayList<>();
-    List<String> ignored = new ArrayList<>();
-    for (String a : authorization.approvals()) {
-      (approvers.contains(a) ? counted : ignored).add(a);
-    }
-    String ignoredText = ignored.isEmpty() ? "" : "; ignored unknown approvers: " + ignored;
-    if (counted.size() < quorum) {
+    if (quorum == null) {
       return AuthorizationDecision.deny(
-          "production scope '" + snapshot.scope() + "' needs " + quorum
-              + " distinct approvals from known approvers, got " + counted.size() + " " + counted
-              + ignoredText);
+          "scope '" + snapshot.scope() + "' is marked production and this policy has no"
+              + " production quorum to verify approvals against");
+    }
+    QuorumResult result = quorum.check(snapshot, authorization.approvals());
+    List<String> notCounted = RestoreQuorum.notCounted(result);
+    String why = notCounted.isEmpty() ? "" : "; not counted: " + String.join("; ", notCounted);
+    if (!result.met()) {
+      return AuthorizationDecision.deny(
+          "production scope '" + snapshot.scope() + "' needs " + result.required()
+              + " valid signed approvals from distinct approvers, got " + result.approvers().size()
+              + (result.approvers().isEmpty() ? "" : " (" + String.join(", ", result.approvers()) + ")")
+              + (authorization.approvals().isEmpty() ? "; no approvals were presented" : why));
     }
     return AuthorizationDecision.grant(
-        "principal '" + who + "' is on the allowlist and " + counted.size() + " of " + quorum
-            + " required approvals are present " + counted + ignoredText);
+        "principal '" + who + "' is on the allowlist and " + result.reason() + why);
   }
 
   /** Builds a {@link PrincipalAllowlist}; not thread-safe. */
   public static final class Builder {
     private final Set<String> principals = new TreeSet<>();
-    private final Set<String> approvers = new TreeSet<>();
-    private int quorum = -1;
+    private RestoreQuorum quorum;
 
     private Builder() {}
 
@@ -95,35 +96,16 @@ public final class PrincipalAllowlist implements RestoreAuthorizer {
     }
 
     /**
-     * Adds approvers whose approvals count towards the quorum for production scopes.
+     * Sets the quorum of signed approvals a restore of a scope marked production needs, on top of
+     * an allowed principal. Without one, production scopes are never restored.
      *
-     * @param approvers the approvers
+     * @param quorum the approvers' keys, how many must sign, and what they must sign
      * @return this builder
      */
-    public Builder approvers(String... approvers) {
-      Objects.requireNonNull(approvers, "approvers");
-      for (String a : approvers) {
-        Checks.notBlank(a, "approver");
-        if (!this.approvers.add(a)) {
-          throw new IllegalStateException("approver '" + a + "' is already configured");
-        }
-      }
-      return this;
-    }
-
-    /**
-     * Sets how many distinct approvals a restore of a production scope needs (default: 1 when
-     * approvers are configured).
-     *
-     * @param quorum at least 1
-     * @return this builder
-     */
-    public Builder quorum(int quorum) {
-      if (quorum < 1) {
-        throw new IllegalArgumentException("quorum must be at least 1, got " + quorum);
-      }
-      if (this.quorum != -1) {
-        throw new IllegalStateException("quorum is already set to " + this.quorum);
+    public Builder productionQuorum(RestoreQuorum quorum) {
+      Objects.requireNonNull(quorum, "quorum");
+      if (this.quorum != null) {
+        throw new IllegalStateException("production quorum is already set to " + this.quorum);
       }
       this.quorum = quorum;
       return this;
@@ -133,19 +115,11 @@ public final class PrincipalAllowlist implements RestoreAuthorizer {
      * Builds the policy.
      *
      * @return the immutable policy
-     * @throws IllegalStateException if no principal is allowed, or the quorum exceeds the number
-     *     of approvers
+     * @throws IllegalStateException if no principal is allowed
      */
     public PrincipalAllowlist build() {
       if (principals.isEmpty()) {
         throw new IllegalStateException("at least one principal must be allowed");
-      }
-      if (quorum == -1) {
-        quorum = 1;
-      }
-      if (quorum > approvers.size() && !(approvers.isEmpty() && quorum == 1)) {
-        throw new IllegalStateException(
-            "quorum " + quorum + " exceeds the " + approvers.size() + " configured approvers");
       }
       return new PrincipalAllowlist(this);
     }

@@ -1,5 +1,6 @@
 package dev.cutover.rollback;
 
+import dev.cutover.audit.AuditLog;
 import java.nio.file.Path;
 import java.security.SecureRandom;
 import java.time.Clock;
@@ -24,6 +25,7 @@ public final class SnapshotStoreBuilder {
   Random random;
   RestoreAuthorizer authorizer;
   SnapshotListener listener;
+  AuditLog auditLog;
   Duration retention;
   Instant windowClosesAt;
   Boolean compression;
@@ -84,6 +86,28 @@ public final class SnapshotStoreBuilder {
     Objects.requireNonNull(listener, "listener");
     once(this.listener, "listener");
     this.listener = listener;
+    return this;
+  }
+
+  /**
+   * Records every snapshot, restore (before it changes the scope, and once it is verified),
+   * refusal, failed verification, release and discarded leftover in an audit log, with who did
+   * it and why: the principal and reason of the {@link Authorization}, and the authorizer's
+   * grant or the refusal's explanation. An entry that cannot be appended fails the operation; a
+   * restore whose start cannot be logged does not begin. Default: no audit log; a store used by
+   * the engine through {@link dev.cutover.rollback.engine.ScopedSnapshotProvider} has its
+   * restores logged in the engine's log in any case.
+   *
+   * <p>Give the store a log of its own, not the engine's: the engine's log holds only the
+   * engine's events.
+   *
+   * @param log the audit log, open for append
+   * @return this builder
+   */
+  public SnapshotStoreBuilder auditLog(AuditLog log) {
+    Objects.requireNonNull(log, "log");
+    once(this.auditLog, "auditLog");
+    this.auditLog = log;
     return this;
   }
 

@@ -40,11 +40,8 @@ class BuilderTest {
         .isInstanceOf(IllegalStateException.class);
     assertThatThrownBy(() -> PrincipalAllowlist.builder().allow("a").allow("a"))
         .isInstanceOf(IllegalStateException.class);
-    assertThatThrownBy(() -> PrincipalAllowlist.builder().quorum(0))
-        .isInstanceOf(IllegalArgumentException.class);
-    assertThatThrownBy(() -> PrincipalAllowlist.builder().allow("a").approvers("b").quorum(2).build())
-        .isInstanceOf(IllegalStateException.class)
-        .hasMessageContaining("quorum 2 exceeds the 1 configured approvers");
+    assertThatThrownBy(() -> PrincipalAllowlist.builder().productionQuorum(null))
+        .isInstanceOf(NullPointerException.class).hasMessage("quorum");
 
     PrincipalAllowlist policy = PrincipalAllowlist.builder().allow("alice").build();
     SnapshotRef plain = ref(false);
@@ -53,12 +50,33 @@ class BuilderTest {
     assertThat(policy.authorize(ref(true), Authorization.of("alice")).granted())
         .as("a production scope needs approvals even from an allowed principal")
         .isFalse();
+    assertThat(policy.authorize(ref(true), Authorization.of("alice")).reason())
+        .contains("marked production and this policy has no production quorum");
+  }
+
+  @Test
+  void restoreQuorum_checksEveryArgument() {
+    assertThatThrownBy(() -> RestoreQuorum.builder().build())
+        .isInstanceOf(IllegalStateException.class)
+        .hasMessage("a restore quorum needs policy, plan, log, clock");
+    assertThatThrownBy(() -> RestoreQuorum.builder().plan("ABC"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("64 lower-case hex");
+    assertThatThrownBy(() -> RestoreQuorum.builder().clock(null))
+        .isInstanceOf(NullPointerException.class).hasMessage("clock");
+    assertThatThrownBy(() -> RestoreQuorum.builder().plan("0".repeat(64)).plan("1".repeat(64)))
+        .isInstanceOf(IllegalStateException.class).hasMessage("plan is already set");
+    assertThat(RestoreQuorum.gateOf("tables[accounts]")).isEqualTo("restore:tables[accounts]");
+    assertThatThrownBy(() -> RestoreQuorum.gateOf(" "))
+        .isInstanceOf(IllegalArgumentException.class);
   }
 
   @Test
   void values_checkTheirFields() {
-    assertThatThrownBy(() -> Authorization.withApprovals("a", List.of("b", "b")))
-        .isInstanceOf(IllegalArgumentException.class).hasMessageContaining("distinct");
+    assertThatThrownBy(() -> Authorization.of(" ", "why"))
+        .isInstanceOf(IllegalArgumentException.class).hasMessage("principal must not be blank");
+    assertThatThrownBy(() -> Authorization.withApprovals("a", "why", null))
+        .isInstanceOf(NullPointerException.class).hasMessage("approvals");
+    assertThat(Authorization.of("a")).isEqualTo(new Authorization("a", "", List.of()));
     assertThatThrownBy(() -> new SnapshotRef("bad id", "0".repeat(64), "0".repeat(64),
             ref(false).metadata()))
         .isInstanceOf(IllegalArgumentException.class);

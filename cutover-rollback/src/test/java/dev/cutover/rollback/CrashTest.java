@@ -2,6 +2,7 @@ package dev.cutover.rollback;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import dev.cutover.audit.AuditLog;
 import dev.cutover.rollback.files.FileTreeScope;
 import dev.cutover.rollback.files.Trees;
 import java.io.BufferedReader;
@@ -87,11 +88,27 @@ class CrashTest {
         .isPositive();
 
     RecordingListener listener = new RecordingListener();
-    try (SnapshotStore store = open(storeDir, listener)) {
+    AuditLog audit = AuditLog.inMemory(MutableClock.at("2026-11-21T10:00:00Z"));
+    try (SnapshotStore store = SnapshotStore.onFileSystem(storeDir)
+        .chunkSize(16 * 1024)
+        .clock(MutableClock.at("2026-11-21T10:00:00Z"))
+        .listener(listener)
+        .auditLog(audit)
+        .authorizer(PrincipalAllowlist.builder().allow("alice").build())
+        .retention(Duration.ofDays(1))
+        .build()) {
       assertThat(store.list()).isEmpty();
       assertThat(files(storeDir.resolve("tmp"))).isEmpty();
       assertThat(files(storeDir.resolve("chunks"))).isEmpty();
       assertThat(listener.events).anyMatch(e -> e.startsWith("discarded"));
+      assertThat(audit.entries(0, audit.size()))
+          .as("every leftover removed at opening is in the audit log, by the store")
+          .hasSize((int) listener.events.stream().filter(e -> e.startsWith("discarded")).count())
+          .allSatisfy(e -> {
+            assertThat(e.type()).isEqualTo("snapshot.discarded");
+            assertThat(e.actor()).isEqualTo("snapshot-store");
+            assertThat((String) e.data().get("reason")).contains("never committed");
+          });
 
       FileTreeScope scope = FileTreeScope.of(data);
       SnapshotRef ref = store.snapshot(scope, SnapshotContext.of("engine", "c1", "t1"));

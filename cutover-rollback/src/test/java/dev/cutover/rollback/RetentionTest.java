@@ -3,6 +3,7 @@ package dev.cutover.rollback;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.cutover.audit.AuditLog;
 import dev.cutover.rollback.files.FileTreeScope;
 import dev.cutover.rollback.files.Trees;
 import java.io.IOException;
@@ -22,11 +23,13 @@ class RetentionTest {
   @TempDir Path dir;
   MutableClock clock = MutableClock.at("2026-11-21T10:00:00Z");
   RecordingListener listener = new RecordingListener();
+  AuditLog audit = AuditLog.inMemory(clock);
 
   SnapshotStore open(StoreKind kind, Duration retention) {
     return kind.builder(dir.resolve("store"))
         .clock(clock)
         .listener(listener)
+        .auditLog(audit)
         .authorizer(PrincipalAllowlist.builder().allow("alice").build())
         .retention(retention)
         .build();
@@ -63,6 +66,15 @@ class RetentionTest {
       clock.advance(Duration.ofMinutes(20));
       assertThat(store.releaseExpired()).containsExactly(second);
       assertThat(store.list()).isEmpty();
+      assertThat(audit.entries(0, audit.size()).stream()
+            .filter(e -> e.type().equals("snapshot.released")).toList())
+        .as("every release is in the audit log, with why")
+        .extracting(e -> e.actor(), e -> e.data().get("snapshot"), e -> e.data().get("reason"))
+        .containsExactly(
+            org.assertj.core.groups.Tuple.tuple("snapshot-store", first.id(),
+                "its rollback window closed at 2026-11-21T10:30:00Z (released at 2026-11-21T10:30:00Z)"),
+            org.assertj.core.groups.Tuple.tuple("snapshot-store", second.id(),
+                "its rollback window closed at 2026-11-21T10:50:00Z (released at 2026-11-21T10:50:00Z)"));
     }
     if (kind != StoreKind.MEMORY) {
       try (Stream<Path> s = Files.walk(dir.resolve("store/chunks"))) {

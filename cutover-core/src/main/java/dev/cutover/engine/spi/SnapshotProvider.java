@@ -25,4 +25,18 @@ public interface SnapshotProvider {
    * @throws Exception if the restore failed
    */
   String restore(UndoSnapshot snapshot) throws Exception;
+
+  /**
+   * Restores a scope to a snapshot's content, like {@link #restore}, and reports evidence for the
+   * audit log with it: who was allowed to restore and why, what was verified. The engine calls
+   * this method; the default calls {@link #restore} and reports no evidence.
+   *
+   * @param snapshot a snapshot this provider took
+   * @return the digest after the restore, and the evidence
+   * @throws Exception if the restore failed or was refused; the engine logs the failure with the
+   *     exception's message
+   */
+  default RestoreResult restoreWithEvidence(UndoSnapshot snapshot) throws Exception {
+    return new RestoreResult(restore(snapshot), java.util.Map.of());
+  }
 }

@@ -1,5 +1,6 @@
 package dev.cutover.migration.engine;
 
+import dev.cutover.engine.spi.RestoreResult;
 import dev.cutover.engine.spi.SnapshotProvider;
 import dev.cutover.engine.spi.TaskAction;
 import dev.cutover.engine.spi.TaskContext;
@@ -95,6 +96,13 @@ public final class MigrationAction implements TaskAction {
               String digest = inner.restore(snapshot);
               forget();
               return digest;
+            }
+
+            @Override
+            public RestoreResult restoreWithEvidence(UndoSnapshot snapshot) throws Exception {
+              RestoreResult result = inner.restoreWithEvidence(snapshot);
+              forget();
+              return result;
             }
           },
           r.scope());

@@ -1,8 +1,10 @@
 package dev.cutover.rollback.engine;
 
+import dev.cutover.engine.spi.RestoreResult;
 import dev.cutover.engine.spi.SnapshotProvider;
 import dev.cutover.engine.spi.UndoSnapshot;
 import dev.cutover.rollback.Authorization;
+import dev.cutover.rollback.RestoreReport;
 import dev.cutover.rollback.SnapshotContext;
 import dev.cutover.rollback.SnapshotException;
 import dev.cutover.rollback.SnapshotRef;
@@ -11,8 +13,10 @@ import dev.cutover.rollback.spi.SnapshotScope;
 import java.io.IOException;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.function.Function;
 
 /**
  * An engine {@link SnapshotProvider} over a {@link SnapshotStore}, with scopes known by name: a
@@ -25,6 +29,13 @@ import java.util.Objects;
  * recomputes the scope's digest from the restored content and returns it, so the engine's own
  * comparison rests on a fresh reading. Restoring twice leaves the same content as restoring once.
  *
+ * <p>Every restore the engine asks for is logged in the engine's own audit log: {@link
+ * #restoreWithEvidence} reports who restored (the principal), why (the authorization's reason,
+ * by default the undo of the task in this cutover), why the store allowed it, the snapshot and its
+ * verified digest, and the engine writes this into {@code task.undo.completed} under {@code
+ * restore}. A refused restore fails the undo, and the engine logs the refusal's explanation in
+ * {@code task.undo.failed}.
+ *
  * <p>Immutable and thread-safe if the store and scopes are.
  */
 public final class ScopedSnapshotProvider implements SnapshotProvider {
@@ -32,14 +43,21 @@ public final class ScopedSnapshotProvider implements SnapshotProvider {
   private final Map<String, SnapshotScope> scopes;
   private final String principal;
   private final String cutoverId;
-  private final Authorization authorization;
+  private final Function<UndoSnapshot, Authorization> authorization;
 
   private ScopedSnapshotProvider(Builder b) {
     this.store = b.store;
     this.scopes = Collections.unmodifiableMap(new LinkedHashMap<>(b.scopes));
     this.principal = b.principal;
     this.cutoverId = b.cutoverId;
-    this.authorization = b.authorization != null ? b.authorization : Authorization.of(principal);
+    String p = b.principal;
+    String c = b.cutoverId;
+    this.authorization =
+        b.authorization != null
+            ? b.authorization
+            : snap ->
+                Authorization.of(
+                    p, "rollback of cutover '" + c + "': undo by restoring scope '" + snap.scope() + "'");
   }
 
   /**
@@ -58,6 +76,17 @@ public final class ScopedSnapshotProvider implements SnapshotProvider {
    */
   public Map<String, SnapshotScope> scopes() {
     return scopes;
+  }
+
+  /**
+   * The names of the scopes marked production ({@link SnapshotScope#production()}), in the order
+   * they were added: restoring them needs a quorum of signed approvals, and a rollback drill
+   * refuses to run on them unless told otherwise.
+   *
+   * @return an immutable list, empty if no scope is marked production
+   */
+  public List<String> productionScopes() {
+    return scopes.entrySet().stream().filter(e -> e.getValue().production()).map(Map.Entry::getKey).toList();
   }
 
   /**
@@ -88,6 +117,25 @@ public final class ScopedSnapshotProvider implements SnapshotProvider {
    */
   @Override
   public String restore(UndoSnapshot snapshot) throws IOException {
+    return restoreWithEvidence(snapshot).digest();
+  }
+
+  /**
+   * Restores a snapshot like {@link #restore}, and reports for the engine's log who restored it,
+   * why, why the store allowed it, and what was verified: {@code principal}, {@code reason},
+   * {@code authorization}, {@code approvals} (how many signed approvals were presented), {@code
+   * snapshot}, {@code scope} (the store's scope name), {@code content_digest}, {@code
+   * archive_digest}, {@code production}, {@code started} and {@code finished} (the store's clock).
+   *
+   * @param snapshot the snapshot, as the engine logged it
+   * @return the digest recomputed after the restore, and the evidence
+   * @throws IllegalArgumentException if the snapshot's scope is not a scope of this provider
+   * @throws SnapshotException if the store no longer has the snapshot, its digest differs from
+   *     the logged one, or the store refuses the restore or its check of the restored content fails
+   * @throws IOException if the scope cannot be read after the restore
+   */
+  @Override
+  public RestoreResult restoreWithEvidence(UndoSnapshot snapshot) throws IOException {
     Objects.requireNonNull(snapshot, "snapshot");
     SnapshotScope s = scope(snapshot.scope());
     SnapshotRef ref =
@@ -103,8 +151,24 @@ public final class ScopedSnapshotProvider implements SnapshotProvider {
           "snapshot '" + snapshot.ref() + "' of scope '" + snapshot.scope() + "' has content digest "
               + ref.contentDigest() + " in the store, but the engine logged " + snapshot.digest());
     }
-    store.restore(ref, s, authorization);
-    return s.digest();
+    Authorization auth =
+        Objects.requireNonNull(
+            authorization.apply(snapshot), "the authorization for scope '" + snapshot.scope() + "'");
+    RestoreReport report = store.restore(ref, s, auth);
+    String digest = s.digest();
+    Map<String, Object> evidence = new LinkedHashMap<>();
+    evidence.put("principal", report.principal());
+    evidence.put("reason", auth.reason());
+    evidence.put("authorization", report.authorization());
+    evidence.put("approvals", auth.approvals().size());
+    evidence.put("snapshot", ref.id());
+    evidence.put("scope", ref.scope());
+    evidence.put("content_digest", ref.contentDigest());
+    evidence.put("archive_digest", ref.archiveDigest());
+    evidence.put("production", ref.metadata().production());
+    evidence.put("started", report.startedAt().toString());
+    evidence.put("finished", report.finishedAt().toString());
+    return new RestoreResult(digest, evidence);
   }
 
   private SnapshotScope scope(String name) {
@@ -133,7 +197,7 @@ public final class ScopedSnapshotProvider implements SnapshotProvider {
     private String principal = "cutover-engine";
     private boolean principalSet;
     private String cutoverId;
-    private Authorization authorization;
+    private Function<UndoSnapshot, Authorization> authorization;
 
     private Builder() {}
 
@@ -211,12 +275,26 @@ public final class ScopedSnapshotProvider implements SnapshotProvider {
     }
 
     /**
-     * Sets the authorization presented on restore (default: the principal without approvals).
+     * Sets the authorization presented on every restore (default: the principal, with the undo of
+     * the scope in this cutover as the reason, without approvals).
      *
      * @param authorization the authorization
      * @return this builder
      */
     public Builder authorization(Authorization authorization) {
+      Objects.requireNonNull(authorization, "authorization");
+      return authorization(snapshot -> authorization);
+    }
+
+    /**
+     * Sets how the authorization presented on a restore is found when the engine asks for it, for
+     * example to present signed approvals of a production scope's restore that were gathered after
+     * the run started (approvals bind to a state of the log, so they are signed late).
+     *
+     * @param authorization gives the authorization for a snapshot about to be restored
+     * @return this builder
+     */
+    public Builder authorization(Function<UndoSnapshot, Authorization> authorization) {
       Objects.requireNonNull(authorization, "authorization");
       if (this.authorization != null) {
         throw new IllegalStateException("authorization is already set");

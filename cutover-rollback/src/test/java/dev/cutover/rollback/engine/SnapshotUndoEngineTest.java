@@ -25,14 +25,22 @@ import dev.cutover.migration.testing.DatabaseTest;
 import dev.cutover.migration.testing.FreshDatabase;
 import dev.cutover.plan.Plan;
 import dev.cutover.plan.Task;
+import dev.cutover.crypto.Ed25519PrivateKey;
+import dev.cutover.gate.Approval;
+import dev.cutover.gate.ApprovalPolicy;
+import dev.cutover.rollback.Authorization;
 import dev.cutover.rollback.PrincipalAllowlist;
+import dev.cutover.rollback.RestoreQuorum;
+import dev.cutover.rollback.SnapshotRef;
 import dev.cutover.rollback.SnapshotStore;
 import dev.cutover.rollback.jdbc.TableScope;
+import java.security.SecureRandom;
 import java.sql.Connection;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 
@@ -127,6 +135,133 @@ class SnapshotUndoEngineTest {
       // so a later cutover on the same database applies it again instead of skipping it
       assertThat(MigrationAction.builder().step(reshuffle()).connections(factory(db)).build()
           .isApplied(null)).isFalse();
+    }
+  }
+
+  private static Plan bank() {
+    return Plan.builder("bank")
+        .task(Task.builder("reshuffle").duration(Duration.ofMinutes(1)).build())
+        .task(Task.builder("smoke").duration(Duration.ofMinutes(1)).after("reshuffle").build())
+        .build();
+  }
+
+  private static Engine failingRun(FreshDatabase db, Plan plan, AuditLog log, ScopedSnapshotProvider provider) {
+    return Engine.builder().plan(plan).log(log).clock(CLOCK)
+        .action("reshuffle", MigrationAction.builder().step(reshuffle()).connections(factory(db))
+            .cutoverId("bank").clock(CLOCK).undo(Undo.restore(provider, "accounts")).build())
+        .action("smoke", failing())
+        .build();
+  }
+
+  private static List<AuditEntry> ofType(AuditLog log, String type) {
+    return log.entries(0, log.size()).stream().filter(e -> e.type().equals(type)).toList();
+  }
+
+  @DatabaseTest
+  void restore_throughTheEngine_isLoggedInTheEngineLogWithWhoAndWhy(FreshDatabase db) throws Exception {
+    seed(db);
+    String original = accounts(db).digest();
+    AuditLog storeLog = AuditLog.inMemory(CLOCK);
+    try (SnapshotStore store = SnapshotStore.inMemory().clock(CLOCK).auditLog(storeLog)
+        .authorizer(PrincipalAllowlist.builder().allow("engine").build())
+        .retention(Duration.ofDays(1)).build()) {
+      ScopedSnapshotProvider provider = ScopedSnapshotProvider.builder()
+          .store(store).scope("accounts", accounts(db)).principal("engine").cutoverId("bank").build();
+      AuditLog log = AuditLog.inMemory(CLOCK);
+
+      assertThat(failingRun(db, bank(), log, provider).run().status()).isEqualTo(RunStatus.ROLLED_BACK);
+
+      AuditEntry undo = ofType(log, "task.undo.completed").get(0);
+      assertThat(undo.data()).containsEntry("task", "reshuffle").containsEntry("digest", original);
+      @SuppressWarnings("unchecked")
+      Map<String, Object> restore = (Map<String, Object>) undo.data().get("restore");
+      SnapshotRef ref = store.list().get(0);
+      assertThat(restore)
+          .containsEntry("principal", "engine")
+          .containsEntry("reason", "rollback of cutover 'bank': undo by restoring scope 'accounts'")
+          .containsEntry("authorization", "principal 'engine' is on the allowlist")
+          .containsEntry("snapshot", ref.id())
+          .containsEntry("content_digest", original)
+          .containsEntry("archive_digest", ref.archiveDigest())
+          .containsEntry("production", false);
+      assertThat(ofType(storeLog, "snapshot.restored")).singleElement()
+          .satisfies(e -> assertThat(e.actor()).isEqualTo("engine"));
+    }
+  }
+
+  @DatabaseTest
+  void productionScope_withoutSignedApprovals_isRefusedThroughTheEngine_loggedInBothLogs_andUntouched(
+      FreshDatabase db) throws Exception {
+    seed(db);
+    Plan plan = bank();
+    AuditLog log = AuditLog.inMemory(CLOCK);
+    AuditLog storeLog = AuditLog.inMemory(CLOCK);
+    Ed25519PrivateKey bob = Ed25519PrivateKey.generate(new SecureRandom(new byte[] {1}));
+    RestoreQuorum quorum = RestoreQuorum.builder()
+        .policy(ApprovalPolicy.builder().approver("bob", bob.publicKey()).required(1).build())
+        .plan(plan.digest()).log(log).clock(CLOCK).build();
+    try (SnapshotStore store = SnapshotStore.inMemory().clock(CLOCK).auditLog(storeLog)
+        .authorizer(PrincipalAllowlist.builder().allow("engine").productionQuorum(quorum).build())
+        .retention(Duration.ofDays(1)).build()) {
+      TableScope prod = TableScope.builder(db::connect).table("accounts").name("accounts")
+          .production(true).build();
+      ScopedSnapshotProvider provider = ScopedSnapshotProvider.builder()
+          .store(store).scope("accounts", prod).principal("engine").cutoverId("bank").build();
+      assertThat(provider.productionScopes()).containsExactly("accounts");
+
+      RunResult r = failingRun(db, plan, log, provider).run();
+
+      assertThat(r.status()).isEqualTo(RunStatus.ROLLBACK_FAILED);
+      assertThat(queryLong(db, "SELECT COUNT(*) FROM accounts")).as("nothing restored").isEqualTo(2);
+      assertThat(ofType(log, "task.undo.failed")).singleElement().satisfies(e ->
+          assertThat((String) e.data().get("manual"))
+              .contains("production scope 'accounts' needs 1 valid signed approvals from distinct"
+                  + " approvers, got 0; no approvals were presented"));
+      assertThat(ofType(storeLog, "snapshot.restore.refused")).singleElement().satisfies(e -> {
+        assertThat(e.actor()).isEqualTo("engine");
+        assertThat(e.data()).containsEntry("refusal", "unauthorized");
+      });
+      assertThat(ofType(storeLog, "snapshot.restore.started")).isEmpty();
+    }
+  }
+
+  @DatabaseTest
+  void productionScope_withASignedQuorumBoundToTheEngineLog_isRestoredThroughTheEngine(
+      FreshDatabase db) throws Exception {
+    seed(db);
+    String original = accounts(db).digest();
+    Plan plan = bank();
+    AuditLog log = AuditLog.inMemory(CLOCK);
+    Ed25519PrivateKey bob = Ed25519PrivateKey.generate(new SecureRandom(new byte[] {2}));
+    RestoreQuorum quorum = RestoreQuorum.builder()
+        .policy(ApprovalPolicy.builder().approver("bob", bob.publicKey()).required(1).build())
+        .plan(plan.digest()).log(log).clock(CLOCK).build();
+    try (SnapshotStore store = SnapshotStore.inMemory().clock(CLOCK)
+        .authorizer(PrincipalAllowlist.builder().allow("engine").productionQuorum(quorum).build())
+        .retention(Duration.ofDays(1)).build()) {
+      TableScope prod = TableScope.builder(db::connect).table("accounts").name("accounts")
+          .production(true).build();
+      // bob approves when the rollback reaches the restore: bound to the engine's log as it is then
+      ScopedSnapshotProvider provider = ScopedSnapshotProvider.builder()
+          .store(store).scope("accounts", prod).principal("engine").cutoverId("bank")
+          .authorization(snap -> {
+            SnapshotRef ref = store.find(snap.ref()).orElseThrow();
+            Approval approval = Approval.sign(
+                quorum.statement(ref, CLOCK.instant().plus(Duration.ofMinutes(10))), bob);
+            return Authorization.withApprovals("engine", "smoke test failed", List.of(approval));
+          })
+          .build();
+
+      assertThat(failingRun(db, plan, log, provider).run().status()).isEqualTo(RunStatus.ROLLED_BACK);
+      assertThat(accounts(db).digest()).isEqualTo(original);
+      @SuppressWarnings("unchecked")
+      Map<String, Object> restore =
+          (Map<String, Object>) ofType(log, "task.undo.completed").get(0).data().get("restore");
+      assertThat(restore).containsEntry("reason", "smoke test failed")
+          .containsEntry("approvals", 1L)
+          .containsEntry("production", true);
+      assertThat((String) restore.get("authorization"))
+          .contains("1 of 1 required approvals for ROLLBACK at gate 'restore:accounts' (bob)");
     }
   }
 

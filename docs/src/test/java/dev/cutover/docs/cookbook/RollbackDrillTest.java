@@ -1,15 +1,13 @@
 package dev.cutover.docs.cookbook;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import dev.cutover.audit.AuditEntry;
 import dev.cutover.audit.AuditLog;
 import dev.cutover.audit.AuditLogVerifier;
 import dev.cutover.engine.Engine;
-import dev.cutover.engine.RollbackDecision;
-import dev.cutover.engine.RunResult;
 import dev.cutover.engine.RunStatus;
-import dev.cutover.engine.spi.RollbackRequest;
 import dev.cutover.engine.spi.Undo;
 import dev.cutover.migration.SqlStep;
 import dev.cutover.migration.engine.MigrationAction;
@@ -20,80 +18,63 @@ import dev.cutover.migration.testing.TestDatabase;
 import dev.cutover.migration.validation.ContentDigest;
 import dev.cutover.plan.Plan;
 import dev.cutover.plan.Task;
-import dev.cutover.report.RecoveryDrill;
+import dev.cutover.report.HtmlReport;
+import dev.cutover.report.ReportModel;
 import dev.cutover.rollback.PrincipalAllowlist;
 import dev.cutover.rollback.SnapshotStore;
+import dev.cutover.rollback.drill.DrillResult;
+import dev.cutover.rollback.drill.ProductionTargetException;
+import dev.cutover.rollback.drill.RollbackDrill;
 import dev.cutover.rollback.engine.ScopedSnapshotProvider;
 import dev.cutover.rollback.jdbc.TableScope;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.List;
 import java.util.Optional;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The cookbook recipe docs/cookbook/rollback-drill.md: run a cutover to completion on a staging
- * database, roll it back on purpose, measure the recovery from the audit log, compare with the RTO.
+ * The cookbook recipe docs/cookbook/rollback-drill.md: a rollback drill on a staging database with
+ * the drill API, measured against the plan's recovery time objective, recorded in the log and the
+ * report.
  */
 class RollbackDrillTest {
   @TempDir Path dir;
 
-  // tag::measure[]
-  /** Recovery time per undone task and in total, read back from a cutover's audit log. */
-  record RecoveryTimes(Map<String, Duration> perTask, Duration total) {
-    static RecoveryTimes of(AuditLog log) {
-      Map<String, Instant> started = new LinkedHashMap<>();
-      Map<String, Duration> perTask = new LinkedHashMap<>();
-      Instant requested = null;
-      Instant finished = null;
-      for (AuditEntry e : log.entries(0, log.size())) {
-        Object task = e.data().get("task");
-        switch (e.type()) {
-          case "rollback.requested" -> requested = e.time();
-          case "task.undo.started" -> started.put((String) task, e.time());
-          case "task.undo.completed" ->
-              perTask.put((String) task, Duration.between(started.get(task), e.time()));
-          case "run.finished" -> finished = e.time();
-          default -> { }
-        }
-      }
-      if (requested == null || finished == null) {
-        throw new IllegalStateException("the log holds no finished rollback");
-      }
-      return new RecoveryTimes(perTask, Duration.between(requested, finished));
-    }
-  }
-  // end::measure[]
-
-  @DatabaseTest({TestDatabase.H2, TestDatabase.POSTGRESQL})
-  void drill_rollsBackACompletedCutover_andMeasuresTheRecovery(FreshDatabase staging)
-      throws Exception {
+  private static void seed(FreshDatabase staging) throws Exception {
     try (Connection c = staging.connect(); Statement s = c.createStatement()) {
       s.execute("CREATE TABLE accounts (id BIGINT PRIMARY KEY, balance DECIMAL(12,2))");
       for (int i = 1; i <= 500; i++) {
         s.execute("INSERT INTO accounts VALUES (" + i + ", " + i + ".25)");
       }
     }
-    ContentDigest accountsDigest = ContentDigest.builder().table("accounts")
-        .columns("id", "balance").build();
-    String before;
-    try (Connection c = staging.connect()) {
-      before = accountsDigest.compute(c).digest();
+  }
+
+  private static String digest(FreshDatabase db) throws Exception {
+    try (Connection c = db.connect()) {
+      return ContentDigest.builder().table("accounts").columns("id", "balance").build()
+          .compute(c).digest();
     }
+  }
+
+  @DatabaseTest({TestDatabase.H2, TestDatabase.POSTGRESQL})
+  void drill_rollsBackACompletedCutover_andRecordsTheRecovery(FreshDatabase staging)
+      throws Exception {
+    seed(staging);
+    String before = digest(staging);
     Path logFile = dir.resolve("drill.log");
 
     // tag::drill[]
     ConnectionFactory db = ConnectionFactory.of(staging.url(), staging.user(), staging.password());
     Plan plan = Plan.builder("add-currency")
+        .recoveryObjective(Duration.ofMinutes(15)) // a rollback may take at most 15 minutes
         .task(Task.builder("add-column").duration(Duration.ofMinutes(2)).build())
         .task(Task.builder("backfill").after("add-column").duration(Duration.ofMinutes(10)).build())
         .build();
-    Duration rto = Duration.ofMinutes(15); // the recovery time objective of this cutover
 
     try (SnapshotStore store = SnapshotStore.onFileSystem(dir.resolve("snapshots"))
             .authorizer(PrincipalAllowlist.builder().allow("engine").build())
@@ -122,28 +103,80 @@ class RollbackDrillTest {
           .rollbackWindow(Duration.ofHours(1))
           .build();
 
-      RunResult cutover = engine.run();                  // 1. the cutover, to completion
-      RollbackDecision decision = engine.requestRollback( // 2. the drill: roll it back
-          new RollbackRequest("drill-lead", "rollback drill, ticket OPS-1234", Map.of()));
-      RunResult rolledBack = engine.run();
+      DrillResult drill = RollbackDrill.builder()
+          .engine(engine).log(log)                 // the staging engine and its audit log
+          .target("staging").snapshots(snapshots)  // refused if a scope is marked production
+          .plan(plan)                              // the RTO is the plan's
+          .actor("drill-lead").reason("rollback drill, ticket OPS-1234")
+          .build()
+          .run();                                  // cutover, rollback, measure, record
 
-      RecoveryTimes times = RecoveryTimes.of(log);       // 3. measure from the log
-      RecoveryDrill drill = new RecoveryDrill("staging drill", times.total(), rto);
-      System.out.println(cutover.status() + " -> " + rolledBack.status() + ", per task "
-          + times.perTask() + ", total " + times.total() + ", within RTO " + rto + ": "
-          + drill.withinRto());
-      // end::drill[]
-      assertThat(cutover.status()).isEqualTo(RunStatus.SUCCEEDED);
-      assertThat(decision.accepted()).isTrue();
-      assertThat(rolledBack.status()).isEqualTo(RunStatus.ROLLED_BACK);
-      assertThat(times.perTask()).containsOnlyKeys("backfill", "add-column");
-      assertThat(times.perTask().keySet()).containsExactly("backfill", "add-column");
-      assertThat(times.total()).isGreaterThanOrEqualTo(times.perTask().get("backfill"));
-      assertThat(drill.withinRto()).isEqualTo(times.total().compareTo(rto) <= 0);
+      System.out.println(drill.status() + " in " + drill.total() + ", per task " + drill.perTask()
+          + ", RTO " + drill.rto() + ", within: " + drill.withinRto()
+          + ", recorded at seq " + drill.recorded().seq());
     }
-    try (Connection c = staging.connect()) {
-      assertThat(accountsDigest.compute(c).digest()).isEqualTo(before);
-    }
+    // end::drill[]
+
+    // tag::report[]
+    ReportModel report = ReportModel.fromLog(logFile, plan); // verifies the log, then folds it
+    Files.writeString(dir.resolve("drill.html"), HtmlReport.render(report));
+    report.drills();  // [RecoveryDrill[name=staging: rollback drill, ticket OPS-1234, ...]]
+    // end::report[]
+
+    assertThat(report.drills()).singleElement().satisfies(d -> {
+      assertThat(d.name()).isEqualTo("staging: rollback drill, ticket OPS-1234");
+      assertThat(d.rto()).isEqualTo(Duration.ofMinutes(15));
+      assertThat(d.recovered()).isTrue();
+      assertThat(d.tasks()).extracting(t -> t.taskId()).containsExactly("backfill", "add-column");
+    });
+    assertThat(Files.readString(dir.resolve("drill.html"))).contains("<section id=\"drills\">");
+    assertThat(digest(staging)).isEqualTo(before);
     assertThat(AuditLogVerifier.verify(logFile).ok()).isTrue();
+    try (AuditLog reread = AuditLog.readOnly(logFile)) {
+      List<String> types = reread.entries(0, reread.size()).stream().map(AuditEntry::type).toList();
+      assertThat(types).containsSubsequence("run.finished", "drill.started", "rollback.requested",
+          "task.undo.completed", "task.undo.completed", "run.finished", "drill.completed");
+      AuditEntry recorded = reread.entry(reread.size() - 1);
+      assertThat(recorded.data()).containsEntry("status", RunStatus.ROLLED_BACK.name())
+          .containsEntry("rto_ms", 900_000L);
+    }
+  }
+
+  @DatabaseTest({TestDatabase.H2})
+  void drill_onAProductionScope_isRefusedBeforeAnythingRuns(FreshDatabase staging) throws Exception {
+    seed(staging);
+    ConnectionFactory db = ConnectionFactory.of(staging.url(), staging.user(), staging.password());
+    Plan plan = Plan.builder("add-currency").recoveryObjective(Duration.ofMinutes(15))
+        .task(Task.builder("add-column").duration(Duration.ofMinutes(2)).build())
+        .build();
+    try (SnapshotStore store = SnapshotStore.inMemory()
+            .authorizer(PrincipalAllowlist.builder().allow("engine").build())
+            .retention(Duration.ofDays(1)).build();
+        AuditLog log = AuditLog.inMemory(Clock.systemUTC())) {
+      // tag::production[]
+      ScopedSnapshotProvider snapshots = ScopedSnapshotProvider.builder()
+          .store(store).principal("engine").cutoverId("add-currency")
+          .scope("accounts", TableScope.builder(db::open).table("accounts")
+              .production(true)          // the host marks what is production
+              .build())
+          .build();
+      // ... the engine as above ...
+      // end::production[]
+      Engine engine = Engine.builder().plan(plan).log(log)
+          .action("add-column", MigrationAction.builder().connections(db)
+              .step(SqlStep.of("add-column", "ALTER TABLE accounts ADD COLUMN currency CHAR(3)"))
+              .undo(Undo.restore(snapshots, "accounts"))
+              .build())
+          .build();
+      RollbackDrill drill = RollbackDrill.builder().engine(engine).log(log).target("prod-eu")
+          .snapshots(snapshots).plan(plan).actor("drill-lead").reason("drill").build();
+
+      assertThatThrownBy(drill::run)
+          .isInstanceOf(ProductionTargetException.class)
+          .hasMessage("rollback drill on target 'prod-eu' refused: its scopes [accounts] are"
+              + " marked production, and a drill rolls its target back on purpose; run it on a"
+              + " staging copy, or allow it explicitly with allowProduction(justification)");
+      assertThat(log.size()).isZero();
+    }
   }
 }

@@ -21,6 +21,6 @@ class SnippetsAreInTheCookbookTest {
   void rollbackDrill() throws Exception {
     assertThat(DocSnippets.assertAllRegionsIn(TESTS.resolve("RollbackDrillTest.java"),
             Path.of("cookbook/rollback-drill.md")))
-        .containsExactly("measure", "drill");
+        .containsExactly("drill", "report", "production");
   }
 }

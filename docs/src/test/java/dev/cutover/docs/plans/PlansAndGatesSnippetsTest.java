@@ -44,6 +44,7 @@ class PlansAndGatesSnippetsTest {
     Plan plan =
         Plan.builder("accounts-cutover")
             .deadline(Duration.ofHours(2))
+            .recoveryObjective(Duration.ofMinutes(30)) // a rollback may take at most 30 minutes
             .task(Task.builder("freeze").owner("dba").duration(Duration.ofMinutes(5))
                 .action("freeze-writes").build())
             .task(Task.builder("copy").after("freeze")
@@ -65,6 +66,7 @@ class PlansAndGatesSnippetsTest {
     analysis.probabilityOfFinishingBy(Duration.ofHours(1)); // 0.6843...
     // end::build[]
     assertThat(analysis.duration()).isEqualTo(Duration.ofMinutes(56));
+    assertThat(plan.recoveryObjective()).contains(Duration.ofMinutes(30));
     assertThat(analysis.criticalPath()).containsExactly("freeze", "copy", "verify", "go-live", "switch");
     assertThat(analysis.schedule("verify").lateStart()).isEqualTo(Duration.ofMinutes(40));
     assertThat(analysis.standardDeviation()).isEqualTo(Duration.ofSeconds(500));

@@ -3,15 +3,30 @@ package dev.cutover.docs.rollback;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import dev.cutover.audit.AuditEntry;
+import dev.cutover.audit.AuditLog;
+import dev.cutover.crypto.Ed25519PrivateKey;
+import dev.cutover.gate.Approval;
+import dev.cutover.gate.ApprovalPolicy;
+import dev.cutover.gate.ApprovalStatement;
+import dev.cutover.engine.Engine;
+import dev.cutover.engine.RunStatus;
+import dev.cutover.engine.spi.TaskAction;
+import dev.cutover.engine.spi.TaskContext;
+import dev.cutover.engine.spi.Undo;
+import dev.cutover.plan.Plan;
+import dev.cutover.plan.Task;
 import dev.cutover.rollback.Authorization;
 import dev.cutover.rollback.PrincipalAllowlist;
-import dev.cutover.rollback.RestoreRefusal;
+import dev.cutover.rollback.RestoreQuorum;
 import dev.cutover.rollback.RestoreReport;
 import dev.cutover.rollback.RestoreUnauthorizedException;
 import dev.cutover.rollback.SnapshotContext;
-import dev.cutover.rollback.SnapshotListener;
 import dev.cutover.rollback.SnapshotRef;
 import dev.cutover.rollback.SnapshotStore;
+import dev.cutover.rollback.drill.DrillResult;
+import dev.cutover.rollback.drill.RollbackDrill;
+import dev.cutover.rollback.engine.ScopedSnapshotProvider;
 import dev.cutover.rollback.files.FileTreeScope;
 import dev.cutover.rollback.jdbc.TableScope;
 import dev.cutover.rollback.spi.SnapshotScope;
@@ -28,14 +43,18 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.SecureRandom;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -55,7 +74,7 @@ class RollbackSnippetsTest {
     }
     Path storeDirectory = dir.resolve("snapshots");
 
-    // --- snippet: table ---
+    // tag::table[]
     TableScope accounts = TableScope.builder(() -> DriverManager.getConnection(url, "sa", ""))
         .table("accounts")
         .build();
@@ -79,7 +98,7 @@ class RollbackSnippetsTest {
       // The restored table's digest was recomputed and equals the snapshot's.
       assertThat(report.verifiedDigest()).isEqualTo(accounts.digest());
     }
-    // --- end snippet ---
+    // end::table[]
 
     try (Connection c = DriverManager.getConnection(url, "sa", "");
         Statement s = c.createStatement();
@@ -96,53 +115,79 @@ class RollbackSnippetsTest {
     Path config = dir.resolve("config");
     Files.createDirectories(config);
     Files.writeString(config.resolve("app.yaml"), "feature: off\n");
+    SecureRandom random = new SecureRandom();
+    Ed25519PrivateKey bobKey = Ed25519PrivateKey.generate(random);
+    Ed25519PrivateKey carolKey = Ed25519PrivateKey.generate(random);
+    Path keys = Files.createDirectories(dir.resolve("keys"));
+    Files.writeString(keys.resolve("bob.pub.pem"), bobKey.publicKey().toPem());
+    Files.writeString(keys.resolve("carol.pub.pem"), carolKey.publicKey().toPem());
+    Files.writeString(keys.resolve("dave.pub.pem"),
+        Ed25519PrivateKey.generate(random).publicKey().toPem());
+    String planDigest = Plan.builder("release-42")
+        .task(Task.builder("flip").duration(Duration.ofMinutes(1)).build()).build().digest();
 
-    // --- snippet: policy ---
-    List<String> audit = new ArrayList<>();
-    SnapshotListener toAudit = new SnapshotListener() {
-      @Override
-      public void onRestored(RestoreReport report) {
-        audit.add("restored " + report.snapshot().id() + " by " + report.principal());
-      }
-
-      @Override
-      public void onRestoreRefused(RestoreRefusal refusal) {
-        audit.add("refused " + refusal.reason() + " to " + refusal.principal() + ": "
-            + refusal.detail());
-      }
-    };
+    // tag::policy[]
+    AuditLog auditLog = AuditLog.open(dir.resolve("snapshots.log"), Clock.systemUTC());
+    RestoreQuorum quorum = RestoreQuorum.builder()
+        .policy(ApprovalPolicy.builder()
+            .approver("bob", keys.resolve("bob.pub.pem"))       // PEM public keys (SPKI)
+            .approver("carol", keys.resolve("carol.pub.pem"))
+            .approver("dave", keys.resolve("dave.pub.pem"))
+            .required(2)
+            .build())
+        .plan(planDigest)          // approvals name this plan's digest
+        .log(auditLog)             // ... and a state of this log
+        .clock(Clock.systemUTC())  // ... and expire by this clock
+        .build();
     FileTreeScope files = FileTreeScope.builder(config).name("app-config").production(true).build();
 
     try (SnapshotStore store = SnapshotStore.inMemory()
-        .authorizer(PrincipalAllowlist.builder()
-            .allow("alice")
-            .approvers("bob", "carol", "dave")
-            .quorum(2)
-            .build())
-        .listener(toAudit)
+        .authorizer(PrincipalAllowlist.builder().allow("alice").productionQuorum(quorum).build())
+        .auditLog(auditLog)
         .retention(Duration.ofHours(4))
         .build()) {
       SnapshotRef ref = store.snapshot(files, SnapshotContext.of("engine", "release-42", "flip"));
       Files.writeString(config.resolve("app.yaml"), "feature: on\n");
 
-      // A production scope needs a quorum: one approval is not enough, and nothing changes.
-      assertThatThrownBy(() ->
-          store.restore(ref, files, Authorization.withApprovals("alice", List.of("bob"))))
-          .isInstanceOf(RestoreUnauthorizedException.class);
+      // Each approver signs the statement of this restore: decision ROLLBACK, gate
+      // "restore:app-config", the plan digest and the log's size and root now.
+      ApprovalStatement statement = quorum.statement(ref, Instant.now().plus(Duration.ofMinutes(30)));
+      Approval bob = Approval.sign(statement, bobKey);
+      Approval carol = Approval.sign(statement, carolKey);
 
-      // Approvals are ids the caller has verified (the engine checks their signatures).
-      store.restore(ref, files, Authorization.withApprovals("alice", List.of("bob", "carol")));
+      // One valid signature is not enough for a production scope: refused, logged, nothing changes.
+      assertThatThrownBy(() -> store.restore(ref, files,
+          Authorization.withApprovals("alice", "the new flag breaks checkout", List.of(bob))))
+          .isInstanceOf(RestoreUnauthorizedException.class)
+          .hasMessageContaining("needs 2 valid signed approvals from distinct approvers, got 1 (bob)");
+
+      store.restore(ref, files,
+          Authorization.withApprovals("alice", "the new flag breaks checkout", List.of(bob, carol)));
     }
-    // --- end snippet ---
+    // end::policy[]
 
     assertThat(Files.readString(config.resolve("app.yaml"))).isEqualTo("feature: off\n");
-    assertThat(audit).hasSize(2);
-    assertThat(audit.get(0)).startsWith("refused UNAUTHORIZED to alice: ")
-        .contains("needs 2 distinct approvals");
-    assertThat(audit.get(1)).startsWith("restored s-");
+    List<AuditEntry> entries = auditLog.entries(0, auditLog.size());
+    assertThat(entries).extracting(AuditEntry::type).containsExactly("snapshot.captured",
+        "snapshot.restore.refused", "snapshot.restore.started", "snapshot.restored");
+    assertThat(entries.get(3).actor()).isEqualTo("alice");
+    assertThat(entries.get(3).data()).containsEntry("reason", "the new flag breaks checkout");
+    // tag::audit-entry[]
+    AuditEntry restored = auditLog.entry(auditLog.size() - 1);
+    restored.type();                      // snapshot.restored
+    restored.actor();                     // alice: who
+    restored.data().get("reason");        // the new flag breaks checkout: why
+    restored.data().get("authorization"); // principal 'alice' is on the allowlist and 2 of 2
+                                          // required approvals for ROLLBACK at gate
+                                          // 'restore:app-config' (bob, carol)
+    // end::audit-entry[]
+    assertThat((String) restored.data().get("authorization")).isEqualTo("principal 'alice' is on"
+        + " the allowlist and 2 of 2 required approvals for ROLLBACK at gate 'restore:app-config'"
+        + " (bob, carol)");
+    auditLog.close();
   }
 
-  // --- snippet: spi ---
+  // tag::spi[]
   /** A host resource: feature flags kept in a concurrent map. */
   static final class FlagsScope implements SnapshotScope {
     final ConcurrentHashMap<String, String> flags = new ConcurrentHashMap<>();
@@ -189,7 +234,7 @@ class RollbackSnippetsTest {
       }
     }
   }
-  // --- end snippet ---
+  // end::spi[]
 
   @Test
   void hostDefinedScope() {
@@ -205,6 +250,62 @@ class RollbackSnippetsTest {
       store.restore(ref, flags, Authorization.of("engine"));
     }
     assertThat(flags.flags).containsExactly(java.util.Map.entry("checkout.v2", "off"));
+  }
+
+  @Test
+  void drill() {
+    FlagsScope flags = new FlagsScope();
+    flags.flags.put("checkout.v2", "off");
+    Plan plan = Plan.builder("release-42")
+        .recoveryObjective(Duration.ofMinutes(5))
+        .task(Task.builder("flip").duration(Duration.ofMinutes(1)).build())
+        .build();
+    try (SnapshotStore store = SnapshotStore.inMemory()
+        .authorizer(PrincipalAllowlist.builder().allow("engine").build())
+        .retention(Duration.ofHours(1))
+        .build();
+        AuditLog log = AuditLog.inMemory(Clock.systemUTC())) {
+      ScopedSnapshotProvider snapshots = ScopedSnapshotProvider.builder()
+          .store(store).principal("engine").cutoverId("release-42").scope("flags", flags).build();
+      Engine engine = Engine.builder().plan(plan).log(log)
+          .action("flip", new TaskAction() {
+            @Override
+            public Map<String, Object> apply(TaskContext context) {
+              flags.flags.put("checkout.v2", "on");
+              return Map.of();
+            }
+
+            @Override
+            public boolean isApplied(TaskContext context) {
+              return "on".equals(flags.flags.get("checkout.v2"));
+            }
+
+            @Override
+            public Undo undo() {
+              return Undo.restore(snapshots, "flags");
+            }
+          })
+          .rollbackAuthorizer((request, planDigest, size) -> Optional.empty())
+          .build();
+
+      // tag::drill[]
+      DrillResult result = RollbackDrill.builder()
+          .engine(engine).log(log)
+          .target("staging").snapshots(snapshots)
+          .plan(plan)                          // RTO: the plan's recovery time objective
+          .actor("drill-lead").reason("quarterly rollback drill")
+          .build()
+          .run();
+      result.perTask();    // {flip=...}: from task.undo.started to task.undo.completed
+      result.total();      // from rollback.requested to run.finished, by the log's times
+      result.withinRto();  // true: rolled back, and within PT5M
+      // end::drill[]
+      assertThat(result.status()).isEqualTo(RunStatus.ROLLED_BACK);
+      assertThat(result.perTask()).containsOnlyKeys("flip");
+      assertThat(result.withinRto()).isTrue();
+      assertThat(flags.flags).containsEntry("checkout.v2", "off");
+      assertThat(log.entry(log.size() - 1).type()).isEqualTo("drill.completed");
+    }
   }
 
   @Test
@@ -229,7 +330,7 @@ class RollbackSnippetsTest {
       }
     };
 
-    // --- snippet: triggers ---
+    // tag::triggers[]
     List<TriggerEvent> rollbackRequests = new ArrayList<>();
     SlaBreachTrigger latency = SlaBreachTrigger.builder("p99-latency-ms")
         .above(500)
@@ -245,7 +346,7 @@ class RollbackSnippetsTest {
     latency.record(810);                                   // two minutes later: fires
     now.set(start.plus(Duration.ofMinutes(31)));
     watchdog.poll();                                       // 31 > 20 + 10 minutes: fires
-    // --- end snippet ---
+    // end::triggers[]
 
     assertThat(rollbackRequests).extracting(TriggerEvent::kind)
         .containsExactly(TriggerEvent.Kind.SLA_BREACH, TriggerEvent.Kind.OVERRUN);
