@@ -21,8 +21,9 @@ import java.util.regex.Pattern;
  * The signed approvals a restore of a scope marked production needs: M valid Ed25519 signatures
  * from M distinct approvers of an {@link ApprovalPolicy}, each over the normative approval
  * statement (ARCHITECTURE.md, "Approvals") with decision {@code ROLLBACK}, the snapshot's cutover,
- * the configured plan digest, the gate {@link #gateOf(String) restore:<scope>} and a state of the
- * configured audit log, and not expired by this quorum's clock.
+ * the configured plan digest, the gate {@code restore:} followed by the scope's name ({@link
+ * #gateOf(String)}) and a state of the configured audit log, and not expired by this quorum's
+ * clock.
  *
  * <p>An expired, mis-bound (another cutover, plan, gate, decision, or a log root that is not the
  * root of this log at that size), duplicated or unknown signature does not count; {@link
