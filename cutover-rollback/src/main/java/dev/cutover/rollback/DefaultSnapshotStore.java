@@ -1,5 +1,6 @@
 package dev.cutover.rollback;
 
+import dev.cutover.audit.AuditLog;
 import dev.cutover.rollback.RestoreRefusal.Reason;
 import dev.cutover.rollback.spi.SnapshotScope;
 import java.io.IOException;
@@ -30,6 +31,8 @@ final class DefaultSnapshotStore implements SnapshotStore {
   private final Duration retention;
   private final Instant windowClosesAt;
   private final StoreAudit audit;
+  private final AuditLog auditLog;
+  private final boolean ownsAuditLog;
   private final Map<String, Manifest> held = new LinkedHashMap<>();
   // Snapshots and restores share chunks; releases (which collect garbage) exclude them.
   private final ReadWriteLock chunkLock = new ReentrantReadWriteLock();
@@ -41,8 +44,12 @@ final class DefaultSnapshotStore implements SnapshotStore {
       Clock clock,
       SnapshotListener listener,
       Random random,
-      int chunkSize) {
+      int chunkSize,
+      AuditLog auditLog,
+      boolean ownsAuditLog) {
     this.backend = backend;
+    this.auditLog = auditLog;
+    this.ownsAuditLog = ownsAuditLog;
     this.clock = clock;
     this.listener = listener;
     this.random = random;
@@ -50,7 +57,7 @@ final class DefaultSnapshotStore implements SnapshotStore {
     this.authorizer = b.authorizer;
     this.retention = b.retention;
     this.windowClosesAt = b.windowClosesAt;
-    this.audit = new StoreAudit(b.auditLog);
+    this.audit = new StoreAudit(auditLog);
     SnapshotListener recovery =
         new SnapshotListener() {
           @Override
@@ -301,12 +308,23 @@ final class DefaultSnapshotStore implements SnapshotStore {
   }
 
   @Override
+  public AuditLog auditLog() {
+    return auditLog;
+  }
+
+  @Override
   public void close() {
     chunkLock.writeLock().lock();
     try {
       if (!closed) {
         closed = true;
-        backend.close();
+        try {
+          if (ownsAuditLog) {
+            auditLog.close();
+          }
+        } finally {
+          backend.close();
+        }
       }
     } catch (IOException e) {
       throw new SnapshotException("cannot close snapshot store " + backend + ": " + e, e);
@@ -361,6 +379,13 @@ final class DefaultSnapshotStore implements SnapshotStore {
   }
 
   private void closeQuietly() {
+    if (ownsAuditLog) {
+      try {
+        auditLog.close();
+      } catch (RuntimeException ignored) {
+        // already failing to open; the original error is what matters
+      }
+    }
     try {
       backend.close();
     } catch (IOException ignored) {

@@ -53,6 +53,15 @@ public interface SnapshotStore extends AutoCloseable {
   SnapshotRef snapshot(SnapshotScope scope, SnapshotContext context);
 
   /**
+   * The audit log this store records every snapshot, restore, refusal, release and discarded
+   * leftover in, with who and why: the one given to {@link SnapshotStoreBuilder#auditLog}, or the
+   * store's own ({@code audit.log} in a file-system store's directory, in memory otherwise).
+   *
+   * @return the log, open while the store is
+   */
+  dev.cutover.audit.AuditLog auditLog();
+
+  /**
    * Restores a snapshot into its scope and verifies the result by recomputing the content digest.
    *
    * @param snapshot the reference returned by {@link #snapshot}

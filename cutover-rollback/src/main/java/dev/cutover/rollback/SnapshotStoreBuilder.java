@@ -25,6 +25,9 @@ public final class SnapshotStoreBuilder {
   Random random;
   RestoreAuthorizer authorizer;
   SnapshotListener listener;
+  /** The file name of a file-system store's own audit log, in its directory. */
+  static final String AUDIT_LOG = "audit.log";
+
   AuditLog auditLog;
   Duration retention;
   Instant windowClosesAt;
@@ -94,9 +97,15 @@ public final class SnapshotStoreBuilder {
    * refusal, failed verification, release and discarded leftover in an audit log, with who did
    * it and why: the principal and reason of the {@link Authorization}, and the authorizer's
    * grant or the refusal's explanation. An entry that cannot be appended fails the operation; a
-   * restore whose start cannot be logged does not begin. Default: no audit log; a store used by
-   * the engine through {@link dev.cutover.rollback.engine.ScopedSnapshotProvider} has its
-   * restores logged in the engine's log in any case.
+   * restore whose start cannot be logged does not begin. The host keeps the log open and closes
+   * it.
+   *
+   * <p>Default: a log of the store's own, so nothing goes unrecorded: {@code audit.log} (format
+   * v1, durable) in the directory of a file-system store, opened and closed with the store and
+   * repaired on open like any log file; an in-memory log for the in-memory store. Either way
+   * {@link SnapshotStore#auditLog()} returns it. A store used by the engine through {@link
+   * dev.cutover.rollback.engine.ScopedSnapshotProvider} also has its restores logged in the
+   * engine's log.
    *
    * <p>Give the store a log of its own, not the engine's: the engine's log holds only the
    * engine's events.
@@ -221,7 +230,23 @@ public final class SnapshotStoreBuilder {
             ? new MemoryBackend()
             : FileSystemBackend.open(
                 directory, Boolean.TRUE.equals(compression), !Boolean.FALSE.equals(fsync));
-    return new DefaultSnapshotStore(this, backend, c, l, r, size);
+    if (auditLog != null) {
+      return new DefaultSnapshotStore(this, backend, c, l, r, size, auditLog, false);
+    }
+    // The store's own log, opened only once the backend holds the directory's lock.
+    AuditLog own;
+    try {
+      own = directory == null ? AuditLog.inMemory(c) : AuditLog.open(directory.resolve(AUDIT_LOG), c);
+    } catch (RuntimeException e) {
+      try {
+        backend.close();
+      } catch (java.io.IOException suppressed) {
+        e.addSuppressed(suppressed);
+      }
+      throw new SnapshotException("cannot open the audit log of snapshot store " + backend + ": "
+          + e.getMessage(), e);
+    }
+    return new DefaultSnapshotStore(this, backend, c, l, r, size, own, true);
   }
 
   private void fileSystemOnly(String what) {
