@@ -95,11 +95,8 @@ public final class AuditLogVerifier {
       }
       if (failure == null && filled > 0) {
         byte[] tail = Arrays.copyOf(buf, filled);
-        LogVerification.Reason kind = FileAuditStore.classifyTail(tail);
-        failure = new LogVerification.Failure(seq, bufStart, kind,
-            kind == LogVerification.Reason.TORN_TAIL
-                ? "last line is incomplete (" + filled + " bytes without a newline): a write was interrupted; opening the log for append cuts it"
-                : "last line has no newline and is not the beginning of an entry (" + filled + " bytes)");
+        LogVerification.Reason kind = TornTail.classify(tail);
+        failure = new LogVerification.Failure(seq, bufStart, kind, TornTail.describe(tail, kind, true));
       }
       if (failure == null && checkpoint != null && checkpoint.size() > seq) {
         failure = new LogVerification.Failure(seq, -1, LogVerification.Reason.CHECKPOINT_BEYOND_END,

@@ -1,8 +1,6 @@
 package dev.cutover.audit;
 
 import dev.cutover.audit.spi.AuditStore;
-import dev.cutover.json.CanonicalJson;
-import dev.cutover.json.InvalidJsonException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.channels.FileChannel;
@@ -82,12 +80,9 @@ final class FileAuditStore implements AuditStore {
     LineScanner.Result r = LineScanner.scan(file, ch);
     RepairReport repair = null;
     if (r.tailLength() > 0) {
-      LogVerification.Reason kind = classifyTail(r.tail());
+      LogVerification.Reason kind = TornTail.classify(r.tail());
       LogVerification.Failure failure = new LogVerification.Failure(
-          r.lines(), r.completeLength(), kind,
-          kind == LogVerification.Reason.TORN_TAIL
-              ? "last line is incomplete (" + r.tailLength() + " bytes without a newline): a write was interrupted"
-              : "last line has no newline and is not the beginning of an entry (" + r.tailLength() + " bytes)");
+          r.lines(), r.completeLength(), kind, TornTail.describe(r.tail(), kind, false));
       if (readOnly || kind != LogVerification.Reason.TORN_TAIL) {
         throw new LogVerificationException(new LogVerification(file.toString(), 0, Hash.EMPTY_TREE, failure));
       }
@@ -115,16 +110,6 @@ final class FileAuditStore implements AuditStore {
       }
     }
     return s;
-  }
-
-  /** A tail is torn if it is a prefix of a JSON document: parsing fails only at its very end. */
-  static LogVerification.Reason classifyTail(byte[] tail) {
-    try {
-      CanonicalJson.parse(tail);
-      return LogVerification.Reason.TORN_TAIL;
-    } catch (InvalidJsonException e) {
-      return e.offset() >= tail.length && tail[0] == '{' ? LogVerification.Reason.TORN_TAIL : LogVerification.Reason.MALFORMED;
-    }
   }
 
   @Override
