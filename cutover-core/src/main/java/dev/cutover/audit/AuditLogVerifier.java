@@ -42,7 +42,35 @@ public final class AuditLogVerifier {
    * @throws LogStorageException if the file cannot be read
    */
   public static LogVerification verify(Path file, Checkpoint checkpoint) {
+    return verify(file, checkpoint, null);
+  }
+
+  /**
+   * Verifies a log file against a checkpoint whose signature the caller has verified, and checks
+   * that the checkpoint is one of the log the caller expects: its origin line must be {@code
+   * expectedOrigin}. A signature proves who signed a checkpoint, not which log it is for; a valid
+   * checkpoint of another log would otherwise only show up as a root mismatch, or not at all if
+   * both logs hold the same entries. An origin that differs is reported as {@link
+   * LogVerification.Reason#CHECKPOINT_ORIGIN_MISMATCH} before any entry is read.
+   *
+   * @param file the JSON Lines file
+   * @param checkpoint the checkpoint, or {@code null} for none
+   * @param expectedOrigin the origin line the checkpoint must carry, or {@code null} not to check
+   *     it
+   * @return the result, with the first failure if any
+   * @throws IllegalArgumentException if an expected origin is given without a checkpoint
+   * @throws LogStorageException if the file cannot be read
+   */
+  public static LogVerification verify(Path file, Checkpoint checkpoint, String expectedOrigin) {
     Objects.requireNonNull(file, "file");
+    if (expectedOrigin != null && checkpoint == null) {
+      throw new IllegalArgumentException("an expected origin ('" + expectedOrigin + "') is checked against a checkpoint, but none was given");
+    }
+    if (expectedOrigin != null && !expectedOrigin.equals(checkpoint.origin())) {
+      return new LogVerification(file.toString(), 0, Hash.EMPTY_TREE, new LogVerification.Failure(0, -1,
+          LogVerification.Reason.CHECKPOINT_ORIGIN_MISMATCH,
+          "checkpoint is for log '" + checkpoint.origin() + "', expected '" + expectedOrigin + "'"));
+    }
     try (InputStream in = Files.newInputStream(file)) {
       return new Run(file, checkpoint).run(in);
     } catch (NoSuchFileException e) {

@@ -178,6 +178,27 @@ class TamperTest {
     assertThat(AuditLogVerifier.verify(file, cp).ok()).isTrue();
   }
 
+  @Test
+  void checkpoint_ofAnotherOrigin_isReportedWhenTheCallerStatesTheOrigin() throws Exception {
+    Checkpoint cp;
+    try (AuditLog log = AuditLog.readOnly(file)) {
+      cp = log.checkpoint("example.com/other-log");
+    }
+    assertThat(AuditLogVerifier.verify(file, cp).ok()).as("origin not checked unless asked").isTrue();
+    assertThat(AuditLogVerifier.verify(file, cp, null).ok()).isTrue();
+    assertThat(AuditLogVerifier.verify(file, cp, "example.com/other-log").ok()).isTrue();
+
+    LogVerification v = AuditLogVerifier.verify(file, cp, "example.com/log");
+    assertThat(v.failure().reason()).isEqualTo(LogVerification.Reason.CHECKPOINT_ORIGIN_MISMATCH);
+    assertThat(v.failure().reason().isTampering()).isTrue();
+    assertThat(v.verifiedEntries()).isZero();
+    assertThat(v.summary()).isEqualTo(file + ": checkpoint origin mismatch: checkpoint is for log 'example.com/other-log', expected 'example.com/log'");
+
+    assertThatThrownBy(() -> AuditLogVerifier.verify(file, null, "example.com/log"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("example.com/log");
+  }
+
   private byte[] slice(int fromLine, int toLine) {
     return Arrays.copyOfRange(original, lineStarts[fromLine], lineStarts[toLine]);
   }
