@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -86,18 +85,11 @@ public final class AuditLogVerifier {
     }
   }
 
-  /**
-   * One verification. Each line is checked on its own (canonical form and hash) in blocks on
-   * worker threads ({@link LineBlocks}); this thread reads the file and checks, in order, what
-   * links the lines: seq, prev, the root and the checkpoint.
-   */
-  private static final class Run implements LineBlocks.Sink {
+  /** One verification: the scan checks every line and the chain; this adds the root and the checkpoint. */
+  private static final class Run implements LogFileScan.Listener {
     private final Path file;
     private final Checkpoint checkpoint;
     private final RootAccumulator acc = new RootAccumulator();
-    private byte[] last = Hash.ZERO.raw();
-    private long seq;
-    private LogVerification.Failure failure;
 
     Run(Path file, Checkpoint checkpoint) {
       this.file = file;
@@ -105,49 +97,19 @@ public final class AuditLogVerifier {
     }
 
     LogVerification run(InputStream in, long fileSize) throws IOException {
+      LogFileScan scan = new LogFileScan(this);
       if (checkpoint != null && checkpoint.size() == 0) {
-        checkCheckpoint(0);
+        scan.failBeforeStart(checkCheckpoint(0, -1));
       }
-      int filled = 0;
-      long bufStart = 0;
-      byte[] buf;
-      try (LineBlocks blocks = LineBlocks.forBytes(fileSize)) {
-        buf = blocks.buffer(LineBlocks.BLOCK);
-        boolean eof = false;
-        while (failure == null && !eof) {
-          while (filled < buf.length) {
-            int r = in.read(buf, filled, buf.length - filled);
-            if (r < 0) {
-              eof = true;
-              break;
-            }
-            filled += r;
-          }
-          int complete = filled;
-          while (complete > 0 && buf[complete - 1] != '\n') {
-            complete--;
-          }
-          if (complete == 0) {
-            if (!eof) {
-              // one line longer than the buffer
-              buf = Arrays.copyOf(buf, buf.length * 2);
-            }
-            continue;
-          }
-          int carry = filled - complete;
-          byte[] next = blocks.buffer(Math.max(LineBlocks.BLOCK, 2 * carry));
-          System.arraycopy(buf, complete, next, 0, carry);
-          blocks.submit(buf, complete, bufStart, this);
-          bufStart += complete;
-          buf = next;
-          filled = carry;
-        }
-        blocks.finish(this);
+      if (scan.failure() == null) {
+        scan.run(in, fileSize);
       }
-      if (failure == null && filled > 0) {
-        byte[] tail = Arrays.copyOf(buf, filled);
+      LogVerification.Failure failure = scan.failure();
+      long seq = scan.entries();
+      if (failure == null && scan.tail().length > 0) {
+        byte[] tail = scan.tail();
         LogVerification.Reason kind = TornTail.classify(tail);
-        failure = new LogVerification.Failure(seq, bufStart, kind, TornTail.describe(tail, kind, true));
+        failure = new LogVerification.Failure(seq, scan.completeLength(), kind, TornTail.describe(tail, kind, true));
       }
       if (failure == null && checkpoint != null && checkpoint.size() > seq) {
         failure = new LogVerification.Failure(seq, -1, LogVerification.Reason.CHECKPOINT_BEYOND_END,
@@ -157,45 +119,19 @@ public final class AuditLogVerifier {
     }
 
     @Override
-    public boolean accept(LineBlocks.Block b) {
-      for (int i = 0; i < b.count; i++) {
-        long offset = b.offset(i);
-        if (b.seqs[i] != seq) {
-          failure = new LogVerification.Failure(seq, offset, LogVerification.Reason.SEQ_GAP,
-              "line " + (seq + 1) + " has seq " + b.seqs[i] + ", expected " + seq);
-          return false;
-        }
-        int at = i * Hash.LENGTH;
-        if (!Arrays.equals(b.prevs, at, at + Hash.LENGTH, last, 0, Hash.LENGTH)) {
-          failure = new LogVerification.Failure(seq, offset, LogVerification.Reason.PREV_MISMATCH,
-              "prev " + Hash.wrap(Arrays.copyOfRange(b.prevs, at, at + Hash.LENGTH)).hex() + " is not the hash of entry "
-                  + (seq - 1) + ", " + Hash.wrap(last).hex());
-          return false;
-        }
-        last = Arrays.copyOfRange(b.hashes, at, at + Hash.LENGTH);
-        acc.add(last);
-        seq++;
-        if (checkpoint != null && checkpoint.size() == seq) {
-          checkCheckpoint(offset);
-          if (failure != null) {
-            return false;
-          }
-        }
-      }
-      if (b.failure != null) {
-        failure = new LogVerification.Failure(seq, b.offset(b.count), b.failure, b.message);
-        return false;
-      }
-      return true;
+    public LogVerification.Failure entry(long seq, long offset, byte[] hash) {
+      acc.add(hash);
+      return checkpoint != null && checkpoint.size() == seq + 1 ? checkCheckpoint(seq + 1, offset) : null;
     }
 
-    private void checkCheckpoint(long offset) {
+    private LogVerification.Failure checkCheckpoint(long size, long offset) {
       Hash root = acc.root();
-      if (!root.equals(checkpoint.root())) {
-        failure = new LogVerification.Failure(Math.max(0, seq - 1), offset, LogVerification.Reason.CHECKPOINT_MISMATCH,
-            "root of the first " + checkpoint.size() + " entries is " + root.hex() + " but checkpoint '" + checkpoint.origin()
-                + "' says " + checkpoint.root().hex());
+      if (root.equals(checkpoint.root())) {
+        return null;
       }
+      return new LogVerification.Failure(Math.max(0, size - 1), offset, LogVerification.Reason.CHECKPOINT_MISMATCH,
+          "root of the first " + checkpoint.size() + " entries is " + root.hex() + " but checkpoint '" + checkpoint.origin()
+              + "' says " + checkpoint.root().hex());
     }
   }
 }

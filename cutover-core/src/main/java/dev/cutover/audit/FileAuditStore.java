@@ -3,6 +3,7 @@ package dev.cutover.audit;
 import dev.cutover.audit.spi.AuditStore;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -53,7 +54,12 @@ final class FileAuditStore implements AuditStore {
     this.repair = repair;
   }
 
-  static FileAuditStore open(Path file, boolean readOnly) {
+  /**
+   * Opens a log file, checking every line (canonical form, hash, seq, prev) in one read of the
+   * file and appending each entry's hash to {@code tree}. A torn tail is cut (for append) or
+   * refused (read-only); any other failure is refused before anything in the file is changed.
+   */
+  static FileAuditStore open(Path file, boolean readOnly, MerkleTree tree) {
     FileChannel ch;
     try {
       ch = readOnly
@@ -65,7 +71,7 @@ final class FileAuditStore implements AuditStore {
       throw new LogStorageException(file.toString(), "cannot open log file " + file + ": " + e.getMessage(), e);
     }
     try {
-      return scan(file, ch, readOnly);
+      return scan(file, ch, readOnly, tree);
     } catch (RuntimeException e) {
       try {
         ch.close();
@@ -76,39 +82,50 @@ final class FileAuditStore implements AuditStore {
     }
   }
 
-  private static FileAuditStore scan(Path file, FileChannel ch, boolean readOnly) {
-    LineScanner.Result r = LineScanner.scan(file, ch);
+  private static FileAuditStore scan(Path file, FileChannel ch, boolean readOnly, MerkleTree tree) {
+    long[][] offs = {new long[1024]};
+    LogFileScan scan = new LogFileScan((seq, offset, hash) -> {
+      if (seq == offs[0].length) {
+        offs[0] = Arrays.copyOf(offs[0], offs[0].length * 2);
+      }
+      offs[0][(int) seq] = offset;
+      tree.append(Hash.wrap(hash));
+      return null;
+    });
+    try {
+      scan.run(Channels.newInputStream(ch), ch.size());
+    } catch (IOException e) {
+      throw new LogStorageException(file.toString(), "cannot read log file " + file + ": " + e.getMessage(), e);
+    }
+    if (scan.failure() != null) {
+      throw new LogVerificationException(new LogVerification(file.toString(), scan.entries(), tree.root(), scan.failure()));
+    }
+    long lines = scan.entries();
+    long completeLength = scan.completeLength();
+    byte[] tail = scan.tail();
     RepairReport repair = null;
-    if (r.tailLength() > 0) {
-      LogVerification.Reason kind = TornTail.classify(r.tail());
-      LogVerification.Failure failure = new LogVerification.Failure(
-          r.lines(), r.completeLength(), kind, TornTail.describe(r.tail(), kind, false));
+    if (tail.length > 0) {
+      LogVerification.Reason kind = TornTail.classify(tail);
+      LogVerification.Failure failure = new LogVerification.Failure(lines, completeLength, kind, TornTail.describe(tail, kind, false));
       if (readOnly || kind != LogVerification.Reason.TORN_TAIL) {
-        throw new LogVerificationException(new LogVerification(file.toString(), 0, Hash.EMPTY_TREE, failure));
+        throw new LogVerificationException(new LogVerification(file.toString(), lines, tree.root(), failure));
       }
       try {
-        ch.truncate(r.completeLength());
+        ch.truncate(completeLength);
         ch.force(true);
       } catch (IOException e) {
         throw new LogStorageException(file.toString(), "cannot cut the torn tail of " + file + ": " + e.getMessage(), e);
       }
-      repair = new RepairReport(file.toString(), r.lines(), r.completeLength(), r.tailLength());
+      repair = new RepairReport(file.toString(), lines, completeLength, tail.length);
       LOG.warn("repaired audit log {}", repair.summary());
     }
     FileAuditStore s = new FileAuditStore(file, ch, readOnly, repair);
-    s.offsets = r.offsets().length == 0 ? new long[1024] : r.offsets();
-    s.size = r.lines();
-    s.length = r.completeLength();
-    s.writtenLength = r.completeLength();
-    s.durableSeq = r.lines() - 1;
-    if (r.lines() > 0) {
-      try {
-        s.last = s.readRange(r.lines() - 1, r.lines(), null);
-      } catch (InvalidEntryException e) {
-        throw new LogVerificationException(new LogVerification(file.toString(), 0, Hash.EMPTY_TREE,
-            new LogVerification.Failure(e.seq(), r.offsets()[(int) (r.lines() - 1)], e.reason(), e.getMessage())));
-      }
-    }
+    s.offsets = offs[0];
+    s.size = lines;
+    s.length = completeLength;
+    s.writtenLength = completeLength;
+    s.durableSeq = lines - 1;
+    s.last = scan.lastHash();
     return s;
   }
 
@@ -262,8 +279,8 @@ final class FileAuditStore implements AuditStore {
     }
   }
 
-  /** Reads and decodes entries [from, to) from the file; returns the hash of the last. */
-  private Hash readRange(long from, long to, Consumer<? super AuditEntry> sink) {
+  /** Reads entries [from, to) from the file, each checked in one pass and decoded once. */
+  private void readRange(long from, long to, Consumer<? super AuditEntry> sink) {
     long start;
     long end;
     long[] offs;
@@ -291,17 +308,12 @@ final class FileAuditStore implements AuditStore {
       throw new LogStorageException(file.toString(), "cannot read log file " + file + ": " + e.getMessage(), e);
     }
     AuditEntryCodec codec = new AuditEntryCodec();
-    Hash h = null;
     for (long s = from; s < to; s++) {
       int off = (int) (offs[(int) s] - start);
       int lineEnd = (int) ((s + 1 < to ? offs[(int) (s + 1)] : end) - start) - 1;
-      AuditEntry e = codec.decode(buf, off, lineEnd - off, s);
-      h = e.hash();
-      if (sink != null) {
-        sink.accept(e);
-      }
+      AuditEntry e = codec.read(buf, off, lineEnd - off, s);
+      sink.accept(e);
     }
-    return h;
   }
 
   @Override

@@ -102,6 +102,37 @@ class LargeLogVerifyTest {
     assertThat(zeros.failure().offset()).isEqualTo(original.length);
   }
 
+  @Test
+  void openingTheLog_checksEveryLine_andRepairsOnlyATornTail() throws Exception {
+    Files.write(file, original);
+    try (AuditLog log = AuditLog.readOnly(file)) {
+      assertThat(log.size()).isEqualTo(ENTRIES);
+      assertThat(log.root()).isEqualTo(reference.root());
+      assertThat(log.entry(LONG_LINE)).isEqualTo(reference.entry(LONG_LINE));
+      assertThat(log.entries(ENTRIES - 3, ENTRIES)).isEqualTo(reference.entries(ENTRIES - 3, ENTRIES));
+    }
+
+    byte[] changed = original.clone();
+    changed[starts[15_000] + 20] ^= 1;
+    Files.write(file, changed);
+    org.assertj.core.api.Assertions.assertThatThrownBy(() -> AuditLog.open(file, AuditLogTest.CLOCK))
+        .isInstanceOfSatisfying(LogVerificationException.class, e -> {
+          assertThat(e.failure().seq()).isEqualTo(15_000);
+          assertThat(e.failure().offset()).isEqualTo(starts[15_000]);
+        });
+    assertThat(Files.readAllBytes(file)).isEqualTo(changed);
+
+    Files.write(file, concat(Arrays.copyOf(original, starts[ENTRIES - 1] + 100), new byte[300]));
+    try (AuditLog log = AuditLog.open(file, AuditLogTest.CLOCK)) {
+      assertThat(log.repairReport().orElseThrow().cutBytes()).isEqualTo(400);
+      assertThat(log.size()).isEqualTo(ENTRIES - 1);
+      assertThat(log.root()).isEqualTo(reference.root(ENTRIES - 1));
+      AuditEntry e = log.append(AuditEvent.of("task.started", "engine", Map.of()));
+      assertThat(e.prev()).isEqualTo(reference.leafHash(ENTRIES - 2));
+    }
+    assertThat(AuditLogVerifier.verify(file).ok()).isTrue();
+  }
+
   private static byte[] concat(byte[] a, byte[] b) {
     byte[] out = Arrays.copyOf(a, a.length + b.length);
     System.arraycopy(b, 0, out, a.length, b.length);
