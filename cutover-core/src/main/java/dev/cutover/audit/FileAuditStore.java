@@ -8,9 +8,13 @@ import java.nio.channels.FileChannel;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayDeque;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -27,9 +31,10 @@ final class FileAuditStore implements AuditStore {
   private final FileChannel ch;
   private final boolean readOnly;
   private final Object flushLock = new Object();
-  private final Object durableMonitor = new Object();
-  // guarded by durableMonitor: whether a thread is forcing on behalf of the waiters
+  private final ReentrantLock group = new ReentrantLock();
+  // guarded by group: whether a thread is forcing on behalf of the waiters, and who waits
   private boolean leading;
+  private final ArrayDeque<Waiter> waiters = new ArrayDeque<>();
   private final RepairReport repair;
 
   // guarded by this
@@ -174,50 +179,100 @@ final class FileAuditStore implements AuditStore {
 
   /**
    * Group commit: the first waiter becomes the leader and forces everything appended so far with
-   * one fsync; the others wait on a condition and are all released together when the fsync that
-   * covers them completes, instead of taking the flush lock one by one. Appends go on while the
-   * leader forces, so the next fsync covers all of them.
+   * one fsync, while later waiters queue. When the fsync returns, the leader wakes exactly the
+   * waiters it covered (each with its own unpark, so they do not file one by one through a
+   * monitor) and hands the lead to the first waiter it did not cover, whose fsync then covers
+   * everything appended meanwhile. A waiter returns only once {@code durableSeq} covers its seq.
    */
   @Override
   public void awaitDurable(long seq) {
     if (seq <= durableSeq) {
       return;
     }
+    Waiter w = new Waiter(Thread.currentThread(), seq);
+    group.lock();
+    try {
+      if (seq <= durableSeq) {
+        return;
+      }
+      if (leading) {
+        waiters.addLast(w);
+      } else {
+        leading = true;
+        w.lead = true;
+      }
+    } finally {
+      group.unlock();
+    }
     boolean interrupted = false;
     try {
-      synchronized (durableMonitor) {
-        while (true) {
-          if (seq <= durableSeq) {
-            return;
-          }
-          if (!leading) {
-            leading = true;
-            break;
-          }
-          try {
-            durableMonitor.wait();
-          } catch (InterruptedException e) {
-            // an append returns only once durable: keep waiting, restore the flag after
-            interrupted = true;
-          }
+      while (!w.lead) {
+        if (seq <= durableSeq) {
+          return;
         }
+        LockSupport.park(this);
+        // an append returns only once durable: keep waiting, restore the flag after
+        interrupted |= Thread.interrupted();
       }
-      try {
-        synchronized (flushLock) {
-          if (seq > durableSeq) {
-            flush(true);
-          }
-        }
-      } finally {
-        synchronized (durableMonitor) {
-          leading = false;
-          durableMonitor.notifyAll();
-        }
-      }
+      lead(seq);
     } finally {
       if (interrupted) {
         Thread.currentThread().interrupt();
       }
+    }
+  }
+
+  /** Forces for everyone waiting, then releases the covered waiters and passes the lead on. */
+  private void lead(long seq) {
+    try {
+      synchronized (flushLock) {
+        if (seq > durableSeq) {
+          flush(true);
+        }
+      }
+    } finally {
+      Waiter next = null;
+      group.lock();
+      try {
+        long durable = durableSeq;
+        for (Iterator<Waiter> it = waiters.iterator(); it.hasNext(); ) {
+          Waiter x = it.next();
+          if (x.seq <= durable) {
+            it.remove();
+            LockSupport.unpark(x.thread);
+          } else if (next == null) {
+            it.remove();
+            next = x;
+          }
+        }
+        if (next == null) {
+          leading = false;
+        } else {
+          next.lead = true;
+        }
+      } finally {
+        group.unlock();
+      }
+      if (next != null) {
+        LockSupport.unpark(next.thread);
+      }
+    }
+  }
+
+  /** The last seq whose entry a completed fsync covers (for tests of the group commit). */
+  long durableSeq() {
+    return durableSeq;
+  }
+
+  /** A thread waiting for its seq to be durable. */
+  private static final class Waiter {
+    final Thread thread;
+    final long seq;
+    volatile boolean lead;
+
+    Waiter(Thread thread, long seq) {
+      this.thread = thread;
+      this.seq = seq;
     }
   }
 
