@@ -189,29 +189,31 @@ final class FileAuditStore implements AuditStore {
     if (seq <= durableSeq) {
       return;
     }
-    Waiter w = new Waiter(Thread.currentThread(), seq);
-    group.lock();
+    // The file channel is interruptible: a write or force on a thread whose interrupt flag is set
+    // closes the channel for everyone. Clear the flag for the wait and the I/O, restore it after.
+    boolean interrupted = Thread.interrupted();
     try {
-      if (seq <= durableSeq) {
-        return;
+      Waiter w = new Waiter(Thread.currentThread(), seq);
+      group.lock();
+      try {
+        if (seq <= durableSeq) {
+          return;
+        }
+        if (leading) {
+          waiters.addLast(w);
+        } else {
+          leading = true;
+          w.lead = true;
+        }
+      } finally {
+        group.unlock();
       }
-      if (leading) {
-        waiters.addLast(w);
-      } else {
-        leading = true;
-        w.lead = true;
-      }
-    } finally {
-      group.unlock();
-    }
-    boolean interrupted = false;
-    try {
       while (!w.lead) {
         if (seq <= durableSeq) {
           return;
         }
         LockSupport.park(this);
-        // an append returns only once durable: keep waiting, restore the flag after
+        // an append returns only once durable: keep waiting
         interrupted |= Thread.interrupted();
       }
       lead(seq);
@@ -318,19 +320,27 @@ final class FileAuditStore implements AuditStore {
     synchronized (this) {
       InMemoryAuditStore.Stores.checkRange(fromSeq, toSeq, size);
     }
-    if (toSeq > fromSeq) {
-      synchronized (flushLock) {
-        boolean unwritten;
-        synchronized (this) {
-          unwritten = offsets[(int) (toSeq - 1)] >= writtenLength;
-        }
-        if (unwritten) {
-          flush(false);
+    // as in awaitDurable: I/O on an interrupted thread would close the channel for everyone
+    boolean interrupted = Thread.interrupted();
+    try {
+      if (toSeq > fromSeq) {
+        synchronized (flushLock) {
+          boolean unwritten;
+          synchronized (this) {
+            unwritten = offsets[(int) (toSeq - 1)] >= writtenLength;
+          }
+          if (unwritten) {
+            flush(false);
+          }
         }
       }
-    }
-    for (long s = fromSeq; s < toSeq; s += 4096) {
-      readRange(s, Math.min(toSeq, s + 4096), sink);
+      for (long s = fromSeq; s < toSeq; s += 4096) {
+        readRange(s, Math.min(toSeq, s + 4096), sink);
+      }
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 
