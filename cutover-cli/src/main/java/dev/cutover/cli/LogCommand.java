@@ -52,8 +52,10 @@ final class LogCommand implements Runnable {
 
   @Command(name = "verify", mixinStandardHelpOptions = true,
       header = "Verify LOG, and with --checkpoint that a signed checkpoint matches it.",
-      description = {"Verify every entry of LOG (canonical form, seq, prev, hash) and, with --checkpoint, that the",
-          "checkpoint is signed by --key and matches the log. Exit 0 if it verifies, 1 if not."})
+      description = {"Verify every entry of LOG (canonical form, seq, prev, hash) and, with",
+          "--checkpoint, that the checkpoint is signed by --key and matches the log;",
+          "with --origin too, that it is a checkpoint of that log (its origin line).",
+          "Exit 0 if it verifies, 1 if not."})
   static final class Verify implements Callable<Integer> {
     @CommandLine.Spec CommandLine.Model.CommandSpec spec;
 
@@ -66,9 +68,15 @@ final class LogCommand implements Runnable {
     @Option(names = "--key", paramLabel = "VERIFIER_KEY", description = "a trusted verifier key <name>+<id>+<key> (repeatable)")
     List<String> keys = new ArrayList<>();
 
+    @Option(names = "--origin", paramLabel = "ORIGIN", description = "the origin line the checkpoint must have (with --checkpoint)")
+    String origin;
+
     @Override
     public Integer call() {
       PrintWriter out = spec.commandLine().getOut();
+      if (origin != null && checkpoint == null) {
+        throw new CommandLine.ParameterException(spec.commandLine(), "--origin is only used with --checkpoint");
+      }
       Checkpoint cp = null;
       if (checkpoint != null) {
         if (keys.isEmpty()) {
@@ -89,7 +97,7 @@ final class LogCommand implements Runnable {
       } else if (!keys.isEmpty()) {
         throw new CommandLine.ParameterException(spec.commandLine(), "--key is only used with --checkpoint");
       }
-      LogVerification v = AuditLogVerifier.verify(log, cp);
+      LogVerification v = AuditLogVerifier.verify(log, cp, origin);
       if (!v.ok()) {
         throw new Main.VerificationFailedException(v.summary());
       }

@@ -123,8 +123,40 @@ final class AuditEntryCodec {
   }
 
   /**
+   * Reads one line (without its newline) into an entry, checking it as {@link #decode} does but in
+   * one pass: {@link CanonicalLine} checks the canonical form and the hash over the line's own
+   * bytes, and the entry is built from those verified bytes (the data parsed once, nothing
+   * serialised again). A line the one-pass check refuses goes to {@link #decode}, which throws the
+   * reason.
+   */
+  AuditEntry read(byte[] in, int off, int len, long expectedSeq) {
+    CanonicalLine c = scanner;
+    if (c == null) {
+      c = scanner = new CanonicalLine();
+    }
+    if (!c.scan(in, off, len)) {
+      return decode(in, off, len, expectedSeq);
+    }
+    String actor = c.actorPlain
+        ? new String(in, c.actorStart + 1, c.actorEnd - c.actorStart - 2, StandardCharsets.ISO_8859_1)
+        : (String) CanonicalJson.parse(in, c.actorStart, c.actorEnd - c.actorStart);
+    @SuppressWarnings("unchecked")
+    Map<String, Object> data = (Map<String, Object>) CanonicalJson.parse(in, c.dataStart, c.dataEnd - c.dataStart);
+    String type = new String(in, c.typeStart, c.typeEnd - c.typeStart, StandardCharsets.ISO_8859_1);
+    int end = off + len;
+    AuditEvent ev = AuditEvent.ofCanonical(type, actor, data, c.hasState ? Hash.wrap(c.state.clone()) : null,
+        Arrays.copyOfRange(in, off, c.dataEnd), Arrays.copyOfRange(in, c.tailStart, end));
+    long ms = CanonicalLine.timeMillis(in, c.timeStart);
+    return new AuditEntry(c.seq, Instant.ofEpochMilli(ms), ev, Hash.wrap(c.prev.clone()), Hash.wrap(c.hash.clone()),
+        Arrays.copyOfRange(in, off, end));
+  }
+
+  private CanonicalLine scanner;
+
+  /**
    * Decodes one line (without its newline): checks that it is valid JSON with exactly the v1
-   * fields, that it is canonical, and that its hash recomputes.
+   * fields, that it is canonical, and that its hash recomputes. This is the reference: it parses
+   * the line, serialises the entry again and compares the bytes.
    */
   AuditEntry decode(byte[] in, int off, int len, long expectedSeq) {
     Object parsed;

@@ -93,6 +93,14 @@ public final class AuditEvent {
     return build(type, actor, data);
   }
 
+  /**
+   * For an event read from a line that {@link CanonicalLine} verified: the data is the parse of
+   * canonical bytes, and head and tail are those bytes themselves, so nothing is serialised again.
+   */
+  static AuditEvent ofCanonical(String type, String actor, Map<String, Object> data, Hash state, byte[] head, byte[] tail) {
+    return new AuditEvent(type, actor, data, state, head, tail);
+  }
+
   private static AuditEvent build(String type, String actor, Map<String, Object> copy) {
     CanonicalJsonWriter w = new CanonicalJsonWriter(128);
     w.raw(AuditEntryCodec.ACTOR).string(actor).raw(AuditEntryCodec.DATA).value(copy);

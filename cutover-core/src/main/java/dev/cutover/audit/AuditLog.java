@@ -33,16 +33,27 @@ public final class AuditLog implements AutoCloseable {
   private final AuditStore store;
   private final Clock clock;
   private final boolean readOnly;
-  private final MerkleTree tree = new MerkleTree();
+  private final MerkleTree tree;
   private final AuditEntryCodec codec = new AuditEntryCodec();
   private final ReentrantLock lock = new ReentrantLock();
-  private Hash last = Hash.ZERO;
+  private Hash last;
   private volatile boolean closed;
 
   private AuditLog(AuditStore store, Clock clock, boolean readOnly) {
+    this(store, clock, readOnly, new MerkleTree(), Hash.ZERO);
+  }
+
+  /** Over a store whose entries the tree already holds (a file store checks them as it opens). */
+  private AuditLog(AuditStore store, Clock clock, boolean readOnly, MerkleTree tree, Hash last) {
     this.store = store;
     this.clock = clock;
     this.readOnly = readOnly;
+    this.tree = tree;
+    this.last = last;
+  }
+
+  private static AuditLog overFile(FileAuditStore store, MerkleTree tree, Clock clock, boolean readOnly) {
+    return new AuditLog(store, clock, readOnly, tree, store.lastHash());
   }
 
   /**
@@ -70,7 +81,8 @@ public final class AuditLog implements AutoCloseable {
   public static AuditLog open(Path file, Clock clock) {
     Objects.requireNonNull(file, "file");
     Objects.requireNonNull(clock, "clock");
-    return open(FileAuditStore.open(file, false), clock);
+    MerkleTree tree = new MerkleTree();
+    return overFile(FileAuditStore.open(file, false, tree), tree, clock, false);
   }
 
   /**
@@ -84,9 +96,8 @@ public final class AuditLog implements AutoCloseable {
    */
   public static AuditLog readOnly(Path file) {
     Objects.requireNonNull(file, "file");
-    AuditLog log = new AuditLog(FileAuditStore.open(file, true), Clock.systemUTC(), true);
-    log.load();
-    return log;
+    MerkleTree tree = new MerkleTree();
+    return overFile(FileAuditStore.open(file, true, tree), tree, Clock.systemUTC(), true);
   }
 
   /**

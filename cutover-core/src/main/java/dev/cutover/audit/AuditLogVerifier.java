@@ -5,7 +5,6 @@ import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
-import java.util.Arrays;
 import java.util.Objects;
 
 /**
@@ -14,7 +13,13 @@ import java.util.Objects;
  * must be the hash of the entry before, and every {@code hash} must recompute; given a checkpoint,
  * the root of its first {@code size} entries must be its root. The first failure is reported with
  * its seq, its byte offset and the reason, and a torn last line (an interrupted write) is reported
- * as {@link LogVerification.Reason#TORN_TAIL}, apart from tampering. Memory use is constant.
+ * as {@link LogVerification.Reason#TORN_TAIL}, apart from tampering.
+ *
+ * <p>Each line is checked in one pass over its bytes (canonical form, fields, hash) without
+ * building objects or serialising it again; a line that fails is judged again by the reference
+ * decoder, which names the reason. Files of more than a few MiB are checked in blocks on up to one
+ * worker thread per processor (at most four), started for the call and stopped before it returns.
+ * Memory use is bounded by a few 1 MiB blocks in flight (more for a longer line).
  *
  * <p>Thread-safe (stateless).
  */
@@ -42,9 +47,37 @@ public final class AuditLogVerifier {
    * @throws LogStorageException if the file cannot be read
    */
   public static LogVerification verify(Path file, Checkpoint checkpoint) {
+    return verify(file, checkpoint, null);
+  }
+
+  /**
+   * Verifies a log file against a checkpoint whose signature the caller has verified, and checks
+   * that the checkpoint is one of the log the caller expects: its origin line must be {@code
+   * expectedOrigin}. A signature proves who signed a checkpoint, not which log it is for; a valid
+   * checkpoint of another log would otherwise only show up as a root mismatch, or not at all if
+   * both logs hold the same entries. An origin that differs is reported as {@link
+   * LogVerification.Reason#CHECKPOINT_ORIGIN_MISMATCH} before any entry is read.
+   *
+   * @param file the JSON Lines file
+   * @param checkpoint the checkpoint, or {@code null} for none
+   * @param expectedOrigin the origin line the checkpoint must carry, or {@code null} not to check
+   *     it
+   * @return the result, with the first failure if any
+   * @throws IllegalArgumentException if an expected origin is given without a checkpoint
+   * @throws LogStorageException if the file cannot be read
+   */
+  public static LogVerification verify(Path file, Checkpoint checkpoint, String expectedOrigin) {
     Objects.requireNonNull(file, "file");
+    if (expectedOrigin != null && checkpoint == null) {
+      throw new IllegalArgumentException("an expected origin ('" + expectedOrigin + "') is checked against a checkpoint, but none was given");
+    }
+    if (expectedOrigin != null && !expectedOrigin.equals(checkpoint.origin())) {
+      return new LogVerification(file.toString(), 0, Hash.EMPTY_TREE, new LogVerification.Failure(0, -1,
+          LogVerification.Reason.CHECKPOINT_ORIGIN_MISMATCH,
+          "checkpoint is for log '" + checkpoint.origin() + "', expected '" + expectedOrigin + "'"));
+    }
     try (InputStream in = Files.newInputStream(file)) {
-      return new Run(file, checkpoint).run(in);
+      return new Run(file, checkpoint).run(in, Files.size(file));
     } catch (NoSuchFileException e) {
       throw new LogStorageException(file.toString(), "log file " + file + " does not exist", e);
     } catch (IOException e) {
@@ -52,54 +85,31 @@ public final class AuditLogVerifier {
     }
   }
 
-  private static final class Run {
+  /** One verification: the scan checks every line and the chain; this adds the root and the checkpoint. */
+  private static final class Run implements LogFileScan.Listener {
     private final Path file;
     private final Checkpoint checkpoint;
-    private final AuditEntryCodec codec = new AuditEntryCodec();
     private final RootAccumulator acc = new RootAccumulator();
-    private byte[] last = Hash.ZERO.raw();
-    private long seq;
-    private LogVerification.Failure failure;
 
     Run(Path file, Checkpoint checkpoint) {
       this.file = file;
       this.checkpoint = checkpoint;
     }
 
-    LogVerification run(InputStream in) throws IOException {
+    LogVerification run(InputStream in, long fileSize) throws IOException {
+      LogFileScan scan = new LogFileScan(this);
       if (checkpoint != null && checkpoint.size() == 0) {
-        checkCheckpoint(0);
+        scan.failBeforeStart(checkCheckpoint(0, -1));
       }
-      byte[] buf = new byte[1 << 20];
-      int filled = 0;
-      long bufStart = 0;
-      while (failure == null) {
-        if (filled == buf.length) {
-          buf = Arrays.copyOf(buf, buf.length * 2);
-        }
-        int r = in.read(buf, filled, buf.length - filled);
-        if (r < 0) {
-          break;
-        }
-        filled += r;
-        int lineStart = 0;
-        for (int i = 0; i < filled && failure == null; i++) {
-          if (buf[i] == '\n') {
-            line(buf, lineStart, i - lineStart, bufStart + lineStart);
-            lineStart = i + 1;
-          }
-        }
-        System.arraycopy(buf, lineStart, buf, 0, filled - lineStart);
-        bufStart += lineStart;
-        filled -= lineStart;
+      if (scan.failure() == null) {
+        scan.run(in, fileSize);
       }
-      if (failure == null && filled > 0) {
-        byte[] tail = Arrays.copyOf(buf, filled);
-        LogVerification.Reason kind = FileAuditStore.classifyTail(tail);
-        failure = new LogVerification.Failure(seq, bufStart, kind,
-            kind == LogVerification.Reason.TORN_TAIL
-                ? "last line is incomplete (" + filled + " bytes without a newline): a write was interrupted; opening the log for append cuts it"
-                : "last line has no newline and is not the beginning of an entry (" + filled + " bytes)");
+      LogVerification.Failure failure = scan.failure();
+      long seq = scan.entries();
+      if (failure == null && scan.tail().length > 0) {
+        byte[] tail = scan.tail();
+        LogVerification.Reason kind = TornTail.classify(tail);
+        failure = new LogVerification.Failure(seq, scan.completeLength(), kind, TornTail.describe(tail, kind, true));
       }
       if (failure == null && checkpoint != null && checkpoint.size() > seq) {
         failure = new LogVerification.Failure(seq, -1, LogVerification.Reason.CHECKPOINT_BEYOND_END,
@@ -108,39 +118,20 @@ public final class AuditLogVerifier {
       return new LogVerification(file.toString(), seq, acc.root(), failure);
     }
 
-    private void line(byte[] buf, int off, int len, long offset) {
-      AuditEntry e;
-      try {
-        e = codec.decode(buf, off, len, seq);
-      } catch (InvalidEntryException ex) {
-        failure = new LogVerification.Failure(seq, offset, ex.reason(), ex.getMessage());
-        return;
-      }
-      if (e.seq() != seq) {
-        failure = new LogVerification.Failure(seq, offset, LogVerification.Reason.SEQ_GAP,
-            "line " + (seq + 1) + " has seq " + e.seq() + ", expected " + seq);
-        return;
-      }
-      if (!Arrays.equals(e.prev().raw(), last)) {
-        failure = new LogVerification.Failure(seq, offset, LogVerification.Reason.PREV_MISMATCH,
-            "prev " + e.prev().hex() + " is not the hash of entry " + (seq - 1) + ", " + Hash.wrap(last).hex());
-        return;
-      }
-      last = e.hash().raw();
-      acc.add(last);
-      seq++;
-      if (checkpoint != null && checkpoint.size() == seq) {
-        checkCheckpoint(offset);
-      }
+    @Override
+    public LogVerification.Failure entry(long seq, long offset, byte[] hash) {
+      acc.add(hash);
+      return checkpoint != null && checkpoint.size() == seq + 1 ? checkCheckpoint(seq + 1, offset) : null;
     }
 
-    private void checkCheckpoint(long offset) {
+    private LogVerification.Failure checkCheckpoint(long size, long offset) {
       Hash root = acc.root();
-      if (!root.equals(checkpoint.root())) {
-        failure = new LogVerification.Failure(Math.max(0, seq - 1), offset, LogVerification.Reason.CHECKPOINT_MISMATCH,
-            "root of the first " + checkpoint.size() + " entries is " + root.hex() + " but checkpoint '" + checkpoint.origin()
-                + "' says " + checkpoint.root().hex());
+      if (root.equals(checkpoint.root())) {
+        return null;
       }
+      return new LogVerification.Failure(Math.max(0, size - 1), offset, LogVerification.Reason.CHECKPOINT_MISMATCH,
+          "root of the first " + checkpoint.size() + " entries is " + root.hex() + " but checkpoint '" + checkpoint.origin()
+              + "' says " + checkpoint.root().hex());
     }
   }
 }

@@ -1,17 +1,20 @@
 package dev.cutover.audit;
 
 import dev.cutover.audit.spi.AuditStore;
-import dev.cutover.json.CanonicalJson;
-import dev.cutover.json.InvalidJsonException;
 import java.io.IOException;
 import java.nio.ByteBuffer;
+import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
+import java.util.ArrayDeque;
 import java.util.Arrays;
+import java.util.Iterator;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
 import java.util.function.Consumer;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -28,9 +31,10 @@ final class FileAuditStore implements AuditStore {
   private final FileChannel ch;
   private final boolean readOnly;
   private final Object flushLock = new Object();
-  private final Object durableMonitor = new Object();
-  // guarded by durableMonitor: whether a thread is forcing on behalf of the waiters
+  private final ReentrantLock group = new ReentrantLock();
+  // guarded by group: whether a thread is forcing on behalf of the waiters, and who waits
   private boolean leading;
+  private final ArrayDeque<Waiter> waiters = new ArrayDeque<>();
   private final RepairReport repair;
 
   // guarded by this
@@ -55,7 +59,12 @@ final class FileAuditStore implements AuditStore {
     this.repair = repair;
   }
 
-  static FileAuditStore open(Path file, boolean readOnly) {
+  /**
+   * Opens a log file, checking every line (canonical form, hash, seq, prev) in one read of the
+   * file and appending each entry's hash to {@code tree}. A torn tail is cut (for append) or
+   * refused (read-only); any other failure is refused before anything in the file is changed.
+   */
+  static FileAuditStore open(Path file, boolean readOnly, MerkleTree tree) {
     FileChannel ch;
     try {
       ch = readOnly
@@ -67,7 +76,7 @@ final class FileAuditStore implements AuditStore {
       throw new LogStorageException(file.toString(), "cannot open log file " + file + ": " + e.getMessage(), e);
     }
     try {
-      return scan(file, ch, readOnly);
+      return scan(file, ch, readOnly, tree);
     } catch (RuntimeException e) {
       try {
         ch.close();
@@ -78,53 +87,51 @@ final class FileAuditStore implements AuditStore {
     }
   }
 
-  private static FileAuditStore scan(Path file, FileChannel ch, boolean readOnly) {
-    LineScanner.Result r = LineScanner.scan(file, ch);
+  private static FileAuditStore scan(Path file, FileChannel ch, boolean readOnly, MerkleTree tree) {
+    long[][] offs = {new long[1024]};
+    LogFileScan scan = new LogFileScan((seq, offset, hash) -> {
+      if (seq == offs[0].length) {
+        offs[0] = Arrays.copyOf(offs[0], offs[0].length * 2);
+      }
+      offs[0][(int) seq] = offset;
+      tree.append(Hash.wrap(hash));
+      return null;
+    });
+    try {
+      scan.run(Channels.newInputStream(ch), ch.size());
+    } catch (IOException e) {
+      throw new LogStorageException(file.toString(), "cannot read log file " + file + ": " + e.getMessage(), e);
+    }
+    if (scan.failure() != null) {
+      throw new LogVerificationException(new LogVerification(file.toString(), scan.entries(), tree.root(), scan.failure()));
+    }
+    long lines = scan.entries();
+    long completeLength = scan.completeLength();
+    byte[] tail = scan.tail();
     RepairReport repair = null;
-    if (r.tailLength() > 0) {
-      LogVerification.Reason kind = classifyTail(r.tail());
-      LogVerification.Failure failure = new LogVerification.Failure(
-          r.lines(), r.completeLength(), kind,
-          kind == LogVerification.Reason.TORN_TAIL
-              ? "last line is incomplete (" + r.tailLength() + " bytes without a newline): a write was interrupted"
-              : "last line has no newline and is not the beginning of an entry (" + r.tailLength() + " bytes)");
+    if (tail.length > 0) {
+      LogVerification.Reason kind = TornTail.classify(tail);
+      LogVerification.Failure failure = new LogVerification.Failure(lines, completeLength, kind, TornTail.describe(tail, kind, false));
       if (readOnly || kind != LogVerification.Reason.TORN_TAIL) {
-        throw new LogVerificationException(new LogVerification(file.toString(), 0, Hash.EMPTY_TREE, failure));
+        throw new LogVerificationException(new LogVerification(file.toString(), lines, tree.root(), failure));
       }
       try {
-        ch.truncate(r.completeLength());
+        ch.truncate(completeLength);
         ch.force(true);
       } catch (IOException e) {
         throw new LogStorageException(file.toString(), "cannot cut the torn tail of " + file + ": " + e.getMessage(), e);
       }
-      repair = new RepairReport(file.toString(), r.lines(), r.completeLength(), r.tailLength());
+      repair = new RepairReport(file.toString(), lines, completeLength, tail.length);
       LOG.warn("repaired audit log {}", repair.summary());
     }
     FileAuditStore s = new FileAuditStore(file, ch, readOnly, repair);
-    s.offsets = r.offsets().length == 0 ? new long[1024] : r.offsets();
-    s.size = r.lines();
-    s.length = r.completeLength();
-    s.writtenLength = r.completeLength();
-    s.durableSeq = r.lines() - 1;
-    if (r.lines() > 0) {
-      try {
-        s.last = s.readRange(r.lines() - 1, r.lines(), null);
-      } catch (InvalidEntryException e) {
-        throw new LogVerificationException(new LogVerification(file.toString(), 0, Hash.EMPTY_TREE,
-            new LogVerification.Failure(e.seq(), r.offsets()[(int) (r.lines() - 1)], e.reason(), e.getMessage())));
-      }
-    }
+    s.offsets = offs[0];
+    s.size = lines;
+    s.length = completeLength;
+    s.writtenLength = completeLength;
+    s.durableSeq = lines - 1;
+    s.last = scan.lastHash();
     return s;
-  }
-
-  /** A tail is torn if it is a prefix of a JSON document: parsing fails only at its very end. */
-  static LogVerification.Reason classifyTail(byte[] tail) {
-    try {
-      CanonicalJson.parse(tail);
-      return LogVerification.Reason.TORN_TAIL;
-    } catch (InvalidJsonException e) {
-      return e.offset() >= tail.length && tail[0] == '{' ? LogVerification.Reason.TORN_TAIL : LogVerification.Reason.MALFORMED;
-    }
   }
 
   @Override
@@ -172,50 +179,102 @@ final class FileAuditStore implements AuditStore {
 
   /**
    * Group commit: the first waiter becomes the leader and forces everything appended so far with
-   * one fsync; the others wait on a condition and are all released together when the fsync that
-   * covers them completes, instead of taking the flush lock one by one. Appends go on while the
-   * leader forces, so the next fsync covers all of them.
+   * one fsync, while later waiters queue. When the fsync returns, the leader wakes exactly the
+   * waiters it covered (each with its own unpark, so they do not file one by one through a
+   * monitor) and hands the lead to the first waiter it did not cover, whose fsync then covers
+   * everything appended meanwhile. A waiter returns only once {@code durableSeq} covers its seq.
    */
   @Override
   public void awaitDurable(long seq) {
     if (seq <= durableSeq) {
       return;
     }
-    boolean interrupted = false;
+    // The file channel is interruptible: a write or force on a thread whose interrupt flag is set
+    // closes the channel for everyone. Clear the flag for the wait and the I/O, restore it after.
+    boolean interrupted = Thread.interrupted();
     try {
-      synchronized (durableMonitor) {
-        while (true) {
-          if (seq <= durableSeq) {
-            return;
-          }
-          if (!leading) {
-            leading = true;
-            break;
-          }
-          try {
-            durableMonitor.wait();
-          } catch (InterruptedException e) {
-            // an append returns only once durable: keep waiting, restore the flag after
-            interrupted = true;
-          }
-        }
-      }
+      Waiter w = new Waiter(Thread.currentThread(), seq);
+      group.lock();
       try {
-        synchronized (flushLock) {
-          if (seq > durableSeq) {
-            flush(true);
-          }
+        if (seq <= durableSeq) {
+          return;
+        }
+        if (leading) {
+          waiters.addLast(w);
+        } else {
+          leading = true;
+          w.lead = true;
         }
       } finally {
-        synchronized (durableMonitor) {
-          leading = false;
-          durableMonitor.notifyAll();
-        }
+        group.unlock();
       }
+      while (!w.lead) {
+        if (seq <= durableSeq) {
+          return;
+        }
+        LockSupport.park(this);
+        // an append returns only once durable: keep waiting
+        interrupted |= Thread.interrupted();
+      }
+      lead(seq);
     } finally {
       if (interrupted) {
         Thread.currentThread().interrupt();
       }
+    }
+  }
+
+  /** Forces for everyone waiting, then releases the covered waiters and passes the lead on. */
+  private void lead(long seq) {
+    try {
+      synchronized (flushLock) {
+        if (seq > durableSeq) {
+          flush(true);
+        }
+      }
+    } finally {
+      Waiter next = null;
+      group.lock();
+      try {
+        long durable = durableSeq;
+        for (Iterator<Waiter> it = waiters.iterator(); it.hasNext(); ) {
+          Waiter x = it.next();
+          if (x.seq <= durable) {
+            it.remove();
+            LockSupport.unpark(x.thread);
+          } else if (next == null) {
+            it.remove();
+            next = x;
+          }
+        }
+        if (next == null) {
+          leading = false;
+        } else {
+          next.lead = true;
+        }
+      } finally {
+        group.unlock();
+      }
+      if (next != null) {
+        LockSupport.unpark(next.thread);
+      }
+    }
+  }
+
+  /** The last seq whose entry a completed fsync covers (for tests of the group commit). */
+  long durableSeq() {
+    return durableSeq;
+  }
+
+  /** A thread waiting for its seq to be durable. */
+  private static final class Waiter {
+    final Thread thread;
+    final long seq;
+    volatile boolean lead;
+
+    Waiter(Thread thread, long seq) {
+      this.thread = thread;
+      this.seq = seq;
     }
   }
 
@@ -261,24 +320,32 @@ final class FileAuditStore implements AuditStore {
     synchronized (this) {
       InMemoryAuditStore.Stores.checkRange(fromSeq, toSeq, size);
     }
-    if (toSeq > fromSeq) {
-      synchronized (flushLock) {
-        boolean unwritten;
-        synchronized (this) {
-          unwritten = offsets[(int) (toSeq - 1)] >= writtenLength;
-        }
-        if (unwritten) {
-          flush(false);
+    // as in awaitDurable: I/O on an interrupted thread would close the channel for everyone
+    boolean interrupted = Thread.interrupted();
+    try {
+      if (toSeq > fromSeq) {
+        synchronized (flushLock) {
+          boolean unwritten;
+          synchronized (this) {
+            unwritten = offsets[(int) (toSeq - 1)] >= writtenLength;
+          }
+          if (unwritten) {
+            flush(false);
+          }
         }
       }
-    }
-    for (long s = fromSeq; s < toSeq; s += 4096) {
-      readRange(s, Math.min(toSeq, s + 4096), sink);
+      for (long s = fromSeq; s < toSeq; s += 4096) {
+        readRange(s, Math.min(toSeq, s + 4096), sink);
+      }
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
     }
   }
 
-  /** Reads and decodes entries [from, to) from the file; returns the hash of the last. */
-  private Hash readRange(long from, long to, Consumer<? super AuditEntry> sink) {
+  /** Reads entries [from, to) from the file, each checked in one pass and decoded once. */
+  private void readRange(long from, long to, Consumer<? super AuditEntry> sink) {
     long start;
     long end;
     long[] offs;
@@ -306,17 +373,12 @@ final class FileAuditStore implements AuditStore {
       throw new LogStorageException(file.toString(), "cannot read log file " + file + ": " + e.getMessage(), e);
     }
     AuditEntryCodec codec = new AuditEntryCodec();
-    Hash h = null;
     for (long s = from; s < to; s++) {
       int off = (int) (offs[(int) s] - start);
       int lineEnd = (int) ((s + 1 < to ? offs[(int) (s + 1)] : end) - start) - 1;
-      AuditEntry e = codec.decode(buf, off, lineEnd - off, s);
-      h = e.hash();
-      if (sink != null) {
-        sink.accept(e);
-      }
+      AuditEntry e = codec.read(buf, off, lineEnd - off, s);
+      sink.accept(e);
     }
-    return h;
   }
 
   @Override

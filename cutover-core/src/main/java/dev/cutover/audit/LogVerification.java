@@ -32,6 +32,11 @@ public record LogVerification(String source, long verifiedEntries, Hash root, Fa
     /** The checkpoint covers more entries than the log has. */
     CHECKPOINT_BEYOND_END,
     /**
+     * The checkpoint's origin line is not the one the caller expected: it is a checkpoint of
+     * another log. Reported before any entry is read, with seq 0.
+     */
+    CHECKPOINT_ORIGIN_MISMATCH,
+    /**
      * The last line is incomplete (no newline) and looks like an interrupted write, not
      * tampering; opening the log for append cuts it.
      */
@@ -105,6 +110,9 @@ public record LogVerification(String source, long verifiedEntries, Hash root, Fa
   public String summary() {
     if (failure == null) {
       return source + ": ok, " + verifiedEntries + " entries, root " + root.hex();
+    }
+    if (failure.reason() == Reason.CHECKPOINT_ORIGIN_MISMATCH) {
+      return source + ": checkpoint origin mismatch: " + failure.message();
     }
     return source + ": entry seq " + failure.seq() + (failure.offset() >= 0 ? " (line " + (failure.seq() + 1) + ", byte " + failure.offset() + ")" : "")
         + ": " + failure.reason().name().toLowerCase(java.util.Locale.ROOT).replace('_', ' ') + ": " + failure.message();

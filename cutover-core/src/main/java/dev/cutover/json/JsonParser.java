@@ -14,9 +14,10 @@ final class JsonParser {
   private final byte[] in;
   private final int end;
   private int pos;
-  private final Object[] path = new Object[MAX_DEPTH + 1];
+  // grown with the nesting: most documents are shallow, and a parser is made per document
+  private Object[] path = new Object[8];
   private int depth;
-  private char[] chars = new char[64];
+  private char[] chars;
 
   JsonParser(byte[] in, int start, int end) {
     this.in = in;
@@ -74,7 +75,7 @@ final class JsonParser {
       pos++;
       return Collections.unmodifiableSortedMap(m);
     }
-    depth++;
+    enter();
     while (true) {
       path[depth] = null;
       skipWs();
@@ -109,6 +110,13 @@ final class JsonParser {
     return Collections.unmodifiableSortedMap(m);
   }
 
+  private void enter() {
+    depth++;
+    if (depth == path.length) {
+      path = java.util.Arrays.copyOf(path, Math.min(2 * path.length, MAX_DEPTH + 1));
+    }
+  }
+
   private Object array() {
     if (depth >= MAX_DEPTH) {
       throw error("nesting deeper than " + MAX_DEPTH + " levels");
@@ -120,7 +128,7 @@ final class JsonParser {
       pos++;
       return Collections.unmodifiableList(l);
     }
-    depth++;
+    enter();
     while (true) {
       path[depth] = l.size();
       skipWs();
@@ -233,6 +241,9 @@ final class JsonParser {
     }
     pos = start;
     int n = 0;
+    if (chars == null) {
+      chars = new char[64];
+    }
     while (true) {
       if (pos >= end) {
         throw error("unterminated string");

@@ -98,6 +98,66 @@ class TamperTest {
   }
 
   @Test
+  void zeroBytesAfterTheLastLine_areATornTail_thatOpenRepairs() throws Exception {
+    for (int zeros : new int[] {1, 7, 4096}) {
+      Files.write(file, concat(original, new byte[zeros]));
+      LogVerification v = AuditLogVerifier.verify(file);
+      assertThat(v.failure().reason()).as("%d zeros: %s", zeros, v.summary()).isEqualTo(LogVerification.Reason.TORN_TAIL);
+      assertThat(v.failure().seq()).isEqualTo(5);
+      assertThat(v.failure().offset()).isEqualTo(original.length);
+      assertThat(v.verifiedEntries()).isEqualTo(5);
+      assertThat(v.failure().message()).contains("the last " + zeros + " bytes are zeros");
+      assertThatThrownBy(() -> AuditLog.readOnly(file)).isInstanceOf(LogVerificationException.class);
+
+      try (AuditLog log = AuditLog.open(file, AuditLogTest.CLOCK)) {
+        RepairReport r = log.repairReport().orElseThrow();
+        assertThat(r.keptEntries()).isEqualTo(5);
+        assertThat(r.cutAtOffset()).isEqualTo(original.length);
+        assertThat(r.cutBytes()).isEqualTo(zeros);
+      }
+      assertThat(Files.readAllBytes(file)).isEqualTo(original);
+      assertThat(AuditLogVerifier.verify(file).ok()).isTrue();
+    }
+  }
+
+  @Test
+  void aCutLastLineFollowedByZeros_isATornTail_thatOpenRepairs() throws Exception {
+    int cut = lineStarts[4] + 40;
+    Files.write(file, concat(Arrays.copyOf(original, cut), new byte[512]));
+    LogVerification v = AuditLogVerifier.verify(file);
+    assertThat(v.failure().reason()).as(v.summary()).isEqualTo(LogVerification.Reason.TORN_TAIL);
+    assertThat(v.failure().seq()).isEqualTo(4);
+    try (AuditLog log = AuditLog.open(file, AuditLogTest.CLOCK)) {
+      assertThat(log.repairReport().orElseThrow().cutBytes()).isEqualTo(40 + 512);
+      assertThat(log.size()).isEqualTo(4);
+    }
+    assertThat(Files.readAllBytes(file)).isEqualTo(Arrays.copyOf(original, lineStarts[4]));
+  }
+
+  @Test
+  void zerosFollowedByMoreData_areTampering_andOpenChangesNothing() throws Exception {
+    byte[] zeros = new byte[100];
+    byte[][] damaged = {
+      // zeros, then a complete line: the zeros are the start of a line that is not an entry
+      concat(concat(slice(0, 3), zeros), slice(3, 5)),
+      // zeros, then the beginning of an entry without a newline
+      concat(concat(slice(0, 5), zeros), Arrays.copyOfRange(original, lineStarts[4], lineStarts[4] + 30)),
+      // the beginning of an entry, zeros, then more bytes
+      concat(concat(Arrays.copyOf(original, lineStarts[4] + 30), zeros), "x".getBytes(java.nio.charset.StandardCharsets.US_ASCII)),
+    };
+    long[] seqs = {3, 5, 4};
+    for (int i = 0; i < damaged.length; i++) {
+      Files.write(file, damaged[i]);
+      LogVerification v = AuditLogVerifier.verify(file);
+      assertThat(v.failure().reason()).as("case %d: %s", i, v.summary()).isEqualTo(LogVerification.Reason.MALFORMED);
+      assertThat(v.failure().reason().isTampering()).isTrue();
+      assertThat(v.failure().seq()).as("case %d", i).isEqualTo(seqs[i]);
+      assertThatThrownBy(() -> AuditLog.open(file, AuditLogTest.CLOCK).close()).isInstanceOf(LogVerificationException.class);
+      assertThat(Files.readAllBytes(file)).as("a refused open changes nothing").isEqualTo(damaged[i]);
+    }
+  }
+
+  @Test
   void checkpoint_verifiesThePrefixItCovers_andNamesAMismatch() throws Exception {
     NoteSigner signer = new NoteSigner("audit-key", Ed25519PrivateKey.fromSeed(new byte[32]));
     String note;
@@ -116,6 +176,27 @@ class TamperTest {
     assertThat(cp.size()).isEqualTo(5);
     assertThat(note).startsWith("example.com/log\n5\n" + cp.root().base64() + "\n\n\u2014 audit-key ");
     assertThat(AuditLogVerifier.verify(file, cp).ok()).isTrue();
+  }
+
+  @Test
+  void checkpoint_ofAnotherOrigin_isReportedWhenTheCallerStatesTheOrigin() throws Exception {
+    Checkpoint cp;
+    try (AuditLog log = AuditLog.readOnly(file)) {
+      cp = log.checkpoint("example.com/other-log");
+    }
+    assertThat(AuditLogVerifier.verify(file, cp).ok()).as("origin not checked unless asked").isTrue();
+    assertThat(AuditLogVerifier.verify(file, cp, null).ok()).isTrue();
+    assertThat(AuditLogVerifier.verify(file, cp, "example.com/other-log").ok()).isTrue();
+
+    LogVerification v = AuditLogVerifier.verify(file, cp, "example.com/log");
+    assertThat(v.failure().reason()).isEqualTo(LogVerification.Reason.CHECKPOINT_ORIGIN_MISMATCH);
+    assertThat(v.failure().reason().isTampering()).isTrue();
+    assertThat(v.verifiedEntries()).isZero();
+    assertThat(v.summary()).isEqualTo(file + ": checkpoint origin mismatch: checkpoint is for log 'example.com/other-log', expected 'example.com/log'");
+
+    assertThatThrownBy(() -> AuditLogVerifier.verify(file, null, "example.com/log"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("example.com/log");
   }
 
   private byte[] slice(int fromLine, int toLine) {

@@ -64,6 +64,17 @@ class CanonicalJsonTest {
   }
 
   @Test
+  void parse_nestsUpTo512Levels_andNamesDeepPaths() {
+    assertThat(CanonicalJson.parse("[".repeat(512) + "]".repeat(512))).isInstanceOf(List.class);
+    assertThatThrownBy(() -> CanonicalJson.parse("[".repeat(513) + "]".repeat(513)))
+        .isInstanceOf(InvalidJsonException.class)
+        .hasMessageContaining("nesting deeper than 512 levels");
+    String deep = "{\"a\":".repeat(20) + "[0,1.5]" + "}".repeat(20);
+    assertThatThrownBy(() -> CanonicalJson.parse(deep))
+        .isInstanceOfSatisfying(UnsupportedNumberException.class, e -> assertThat(e.path()).isEqualTo("$" + ".a".repeat(20) + "[1]"));
+  }
+
+  @Test
   void parse_refusesDuplicateKeysAndSyntaxErrors() {
     assertThatThrownBy(() -> CanonicalJson.parse("{\"a\":1,\"a\":2}"))
         .isInstanceOf(InvalidJsonException.class)

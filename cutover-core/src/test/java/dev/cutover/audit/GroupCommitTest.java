@@ -1,0 +1,81 @@
+package dev.cutover.audit;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.CountDownLatch;
+import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.io.TempDir;
+
+/**
+ * Group commit under many writers: every append returns only once the store's forced prefix covers
+ * it, interrupts do not cut a wait short (and stay set), and the entries form one chain.
+ */
+class GroupCommitTest {
+  @TempDir Path dir;
+
+  @RepeatedTest(3)
+  void append_returnsOnlyOnceForced_evenWhenInterrupted() throws Exception {
+    Path file = dir.resolve("audit.log");
+    FileAuditStore store = FileAuditStore.open(file, false, new MerkleTree());
+    ConcurrentLinkedQueue<String> problems = new ConcurrentLinkedQueue<>();
+    int writers = 64;
+    int each = 150;
+    try (AuditLog log = AuditLog.open(store, AuditLogTest.CLOCK)) {
+      CountDownLatch start = new CountDownLatch(1);
+      List<Thread> threads = new ArrayList<>();
+      for (int t = 0; t < writers; t++) {
+        int id = t;
+        Thread th = new Thread(() -> {
+          try {
+            start.await();
+          } catch (InterruptedException e) {
+            return;
+          }
+          try {
+            for (int i = 0; i < each; i++) {
+              // a writer whose interrupt flag is set must neither break the file channel (an
+              // interrupted write closes it) nor lose the flag
+              if (id % 4 == 0 && i % 10 == 0) {
+                Thread.currentThread().interrupt();
+              }
+              boolean interrupted = Thread.currentThread().isInterrupted();
+              AuditEntry e = log.append(AuditEvent.of("work.done", "worker-" + id, Map.of("i", i)));
+              long durable = store.durableSeq();
+              if (durable < e.seq()) {
+                problems.add("append of seq " + e.seq() + " returned while only " + durable + " was forced");
+              }
+              if (interrupted && !Thread.interrupted()) {
+                problems.add("the interrupt of writer " + id + " was lost");
+              }
+            }
+          } catch (RuntimeException e) {
+            problems.add("writer " + id + " failed: " + e);
+          }
+        });
+        th.start();
+        threads.add(th);
+      }
+      start.countDown();
+      for (Thread th : threads) {
+        th.join();
+      }
+      assertThat(problems).isEmpty();
+      assertThat(log.size()).isEqualTo((long) writers * each);
+      Thread.currentThread().interrupt();
+      try {
+        assertThat(log.entry(7).seq()).isEqualTo(7);
+      } finally {
+        assertThat(Thread.interrupted()).as("the reader's interrupt is kept").isTrue();
+      }
+      assertThat(log.entry(8).seq()).as("the channel is still open after a read on an interrupted thread").isEqualTo(8);
+    }
+    LogVerification v = AuditLogVerifier.verify(file);
+    assertThat(v.ok()).as(v.summary()).isTrue();
+    assertThat(v.verifiedEntries()).isEqualTo((long) writers * each);
+  }
+}
