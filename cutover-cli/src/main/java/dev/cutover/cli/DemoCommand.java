@@ -53,7 +53,7 @@ final class DemoCommand implements Callable<Integer> {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     // System.console() is null when standard input or output is redirected; then the bar is plain lines
-    boolean animated = System.console() != null && System.getenv("TERM") != null && !"dumb".equals(System.getenv("TERM"));
+    boolean animated = ProgressBar.interactive();
     DemoRun run = new DemoRun(dir, failAt, json, animated, Duration.ofMillis(pauseMillis), Clock.systemUTC(),
         new SecureRandom());
     return run.run(out, err);
