@@ -97,7 +97,10 @@ final class LogCommand implements Runnable {
       } else if (!keys.isEmpty()) {
         throw new CommandLine.ParameterException(spec.commandLine(), "--key is only used with --checkpoint");
       }
-      LogVerification v = AuditLogVerifier.verify(log, cp, origin);
+      LogVerification v;
+      try (ProgressBar bar = bar(spec, "verifying " + log, log)) {
+        v = AuditLogVerifier.verify(log, cp, origin, (read, total) -> bar.update(read));
+      }
       if (!v.ok()) {
         throw new Main.VerificationFailedException(v.summary());
       }
@@ -122,7 +125,7 @@ final class LogCommand implements Runnable {
 
     @Override
     public Integer call() {
-      try (AuditLog l = AuditLog.readOnly(log)) {
+      try (AuditLog l = open(spec, log)) {
         long n = size == null ? l.size() : checkSize(spec, "--size", size, l);
         spec.commandLine().getOut().println(l.root(n).hex());
       }
@@ -146,7 +149,7 @@ final class LogCommand implements Runnable {
 
     @Override
     public Integer call() {
-      try (AuditLog l = AuditLog.readOnly(log)) {
+      try (AuditLog l = open(spec, log)) {
         long n = size == null ? l.size() : checkSize(spec, "--size", size, l);
         if (index < 0 || index >= n) {
           throw new CommandLine.ParameterException(spec.commandLine(), "--index " + index + " is not an entry of a log of size " + n);
@@ -173,7 +176,7 @@ final class LogCommand implements Runnable {
 
     @Override
     public Integer call() {
-      try (AuditLog l = AuditLog.readOnly(log)) {
+      try (AuditLog l = open(spec, log)) {
         long n = to == null ? l.size() : checkSize(spec, "--to", to, l);
         if (from < 1 || from > n) {
           throw new CommandLine.ParameterException(spec.commandLine(), "--from " + from + " must be between 1 and " + n);
@@ -212,7 +215,7 @@ final class LogCommand implements Runnable {
       } catch (IllegalArgumentException e) {
         throw new CommandLine.ParameterException(spec.commandLine(), "--name: " + e.getMessage());
       }
-      try (AuditLog l = AuditLog.readOnly(log)) {
+      try (AuditLog l = open(spec, log)) {
         long n = size == null ? l.size() : checkSize(spec, "--size", size, l);
         String o = origin != null ? origin : log.getFileName().toString();
         Checkpoint cp;
@@ -224,6 +227,27 @@ final class LogCommand implements Runnable {
         spec.commandLine().getOut().print(cp.sign(List.of(signer)));
       }
       return Main.OK;
+    }
+  }
+
+  /** Bars smaller logs do not get: they are read before a bar would help. */
+  static final long BAR_MINIMUM_BYTES = 16L << 20;
+
+  /** A progress bar over reading {@code file}, drawn in a terminal for a large file only. */
+  static ProgressBar bar(CommandLine.Model.CommandSpec spec, String label, Path file) {
+    long size;
+    try {
+      size = Files.size(file);
+    } catch (IOException e) {
+      size = 0;
+    }
+    return ProgressBar.of(spec.commandLine().getErr(), label, size, BAR_MINIMUM_BYTES);
+  }
+
+  /** Opens a log read-only (verifying it), with a progress bar over the read. */
+  static AuditLog open(CommandLine.Model.CommandSpec spec, Path file) {
+    try (ProgressBar bar = bar(spec, "reading " + file, file)) {
+      return AuditLog.readOnly(file, (read, total) -> bar.update(read));
     }
   }
 

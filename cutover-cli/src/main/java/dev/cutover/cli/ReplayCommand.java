@@ -39,7 +39,7 @@ final class ReplayCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     PrintWriter out = spec.commandLine().getOut();
-    try (AuditLog audit = AuditLog.readOnly(log)) {
+    try (AuditLog audit = LogCommand.open(spec, log)) {
       if (audit.size() == 0) {
         throw new IllegalArgumentException("log " + log + " is empty: there is no cutover run to replay");
       }

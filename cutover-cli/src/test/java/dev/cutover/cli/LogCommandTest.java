@@ -133,6 +133,16 @@ class LogCommandTest {
     assertThat(ok.code()).as(ok.err()).isZero();
     assertThat(ok.out()).contains("checkpoint " + note + ": origin example.com/cutover, size 5, root matches");
 
+    Result sameOrigin = run("log", "verify", log.toString(), "--checkpoint", note.toString(), "--key", vkey,
+        "--origin", "example.com/cutover");
+    assertThat(sameOrigin.code()).as(sameOrigin.err()).isZero();
+    Result otherOrigin = run("log", "verify", log.toString(), "--checkpoint", note.toString(), "--key", vkey,
+        "--origin", "example.com/other");
+    assertThat(otherOrigin.code()).isEqualTo(Main.VERIFICATION_FAILED);
+    assertThat(otherOrigin.err()).contains("example.com/cutover").contains("example.com/other");
+    Result originAlone = run("log", "verify", log.toString(), "--origin", "example.com/cutover");
+    assertThat(originAlone.code()).isEqualTo(Main.BAD_INPUT);
+
     run("keys", "generate", "--name", "other", "--out", keys.toString());
     String otherKey = Files.readString(keys.resolve("other.vkey")).trim();
     Result unknown = run("log", "verify", log.toString(), "--checkpoint", note.toString(), "--key", otherKey);

@@ -95,9 +95,24 @@ public final class AuditLog implements AutoCloseable {
    * @throws LogStorageException if the file cannot be read
    */
   public static AuditLog readOnly(Path file) {
+    return readOnly(file, ReadProgress.NONE);
+  }
+
+  /**
+   * Opens a log file for reading only, as {@link #readOnly(Path)}, reporting how far the
+   * verifying read has come (for a progress bar over a large log).
+   *
+   * @param file the JSON Lines file
+   * @param progress hears the bytes read so far
+   * @return the log
+   * @throws LogVerificationException if the file does not verify
+   * @throws LogStorageException if the file cannot be read
+   */
+  public static AuditLog readOnly(Path file, ReadProgress progress) {
     Objects.requireNonNull(file, "file");
+    Objects.requireNonNull(progress, "progress");
     MerkleTree tree = new MerkleTree();
-    return overFile(FileAuditStore.open(file, true, tree), tree, Clock.systemUTC(), true);
+    return overFile(FileAuditStore.open(file, true, tree, progress), tree, Clock.systemUTC(), true);
   }
 
   /**

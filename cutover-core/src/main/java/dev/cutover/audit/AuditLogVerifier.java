@@ -67,7 +67,26 @@ public final class AuditLogVerifier {
    * @throws LogStorageException if the file cannot be read
    */
   public static LogVerification verify(Path file, Checkpoint checkpoint, String expectedOrigin) {
+    return verify(file, checkpoint, expectedOrigin, ReadProgress.NONE);
+  }
+
+  /**
+   * Verifies a log file as {@link #verify(Path, Checkpoint, String)}, reporting how far the read
+   * has come (for a progress bar over a large log).
+   *
+   * @param file the JSON Lines file
+   * @param checkpoint the checkpoint, or {@code null} for none
+   * @param expectedOrigin the origin line the checkpoint must carry, or {@code null} not to check
+   *     it
+   * @param progress hears the bytes read so far
+   * @return the result, with the first failure if any
+   * @throws IllegalArgumentException if an expected origin is given without a checkpoint
+   * @throws LogStorageException if the file cannot be read
+   */
+  public static LogVerification verify(
+      Path file, Checkpoint checkpoint, String expectedOrigin, ReadProgress progress) {
     Objects.requireNonNull(file, "file");
+    Objects.requireNonNull(progress, "progress");
     if (expectedOrigin != null && checkpoint == null) {
       throw new IllegalArgumentException("an expected origin ('" + expectedOrigin + "') is checked against a checkpoint, but none was given");
     }
@@ -77,7 +96,8 @@ public final class AuditLogVerifier {
           "checkpoint is for log '" + checkpoint.origin() + "', expected '" + expectedOrigin + "'"));
     }
     try (InputStream in = Files.newInputStream(file)) {
-      return new Run(file, checkpoint).run(in, Files.size(file));
+      long size = Files.size(file);
+      return new Run(file, checkpoint).run(ProgressInputStream.of(in, progress, size), size);
     } catch (NoSuchFileException e) {
       throw new LogStorageException(file.toString(), "log file " + file + " does not exist", e);
     } catch (IOException e) {

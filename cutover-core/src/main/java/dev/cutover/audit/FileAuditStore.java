@@ -65,6 +65,11 @@ final class FileAuditStore implements AuditStore {
    * refused (read-only); any other failure is refused before anything in the file is changed.
    */
   static FileAuditStore open(Path file, boolean readOnly, MerkleTree tree) {
+    return open(file, readOnly, tree, ReadProgress.NONE);
+  }
+
+  /** As {@link #open(Path, boolean, MerkleTree)}, reporting how far the read has come. */
+  static FileAuditStore open(Path file, boolean readOnly, MerkleTree tree, ReadProgress progress) {
     FileChannel ch;
     try {
       ch = readOnly
@@ -76,7 +81,7 @@ final class FileAuditStore implements AuditStore {
       throw new LogStorageException(file.toString(), "cannot open log file " + file + ": " + e.getMessage(), e);
     }
     try {
-      return scan(file, ch, readOnly, tree);
+      return scan(file, ch, readOnly, tree, progress);
     } catch (RuntimeException e) {
       try {
         ch.close();
@@ -87,7 +92,8 @@ final class FileAuditStore implements AuditStore {
     }
   }
 
-  private static FileAuditStore scan(Path file, FileChannel ch, boolean readOnly, MerkleTree tree) {
+  private static FileAuditStore scan(
+      Path file, FileChannel ch, boolean readOnly, MerkleTree tree, ReadProgress progress) {
     long[][] offs = {new long[1024]};
     LogFileScan scan = new LogFileScan((seq, offset, hash) -> {
       if (seq == offs[0].length) {
@@ -98,7 +104,8 @@ final class FileAuditStore implements AuditStore {
       return null;
     });
     try {
-      scan.run(Channels.newInputStream(ch), ch.size());
+      long size = ch.size();
+      scan.run(ProgressInputStream.of(Channels.newInputStream(ch), progress, size), size);
     } catch (IOException e) {
       throw new LogStorageException(file.toString(), "cannot read log file " + file + ": " + e.getMessage(), e);
     }
