@@ -129,30 +129,69 @@ public final class Ledger {
     }
   }
 
+  /**
+   * Reads the row of one step, creating the table on first use: one query by primary key, however
+   * many rows the ledger holds.
+   *
+   * @param connection a connection in auto-commit mode (a failed read must not poison a transaction)
+   * @param dialect its dialect
+   * @param stepId the step
+   * @return the step's row, or empty if the ledger has none
+   * @throws LedgerException if the table cannot be read or created
+   */
+  public Optional<LedgerEntry> read(Connection connection, Dialect dialect, String stepId) {
+    Objects.requireNonNull(stepId, "stepId");
+    try {
+      return Optional.ofNullable(readRows(connection, stepId).get(stepId));
+    } catch (SQLException first) {
+      create(connection, dialect);
+      try {
+        return Optional.ofNullable(readRows(connection, stepId).get(stepId));
+      } catch (SQLException e) {
+        e.addSuppressed(first);
+        throw new LedgerException(
+            table, "cannot read ledger table '" + table + "': " + e.getMessage(), e);
+      }
+    }
+  }
+
   private Map<String, LedgerEntry> readRows(Connection c) throws SQLException {
-    Map<String, LedgerEntry> out = new LinkedHashMap<>();
     try (Statement s = c.createStatement();
         ResultSet rs = s.executeQuery(select)) {
-      while (rs.next()) {
-        long seq = rs.getLong(6);
-        boolean hasSeq = !rs.wasNull();
-        String hash = rs.getString(7);
-        Optional<AuditRef> audit =
-            hasSeq && hash != null ? Optional.of(new AuditRef(seq, hash)) : Optional.empty();
-        LedgerEntry e =
-            new LedgerEntry(
-                rs.getString(1),
-                rs.getString(2),
-                LedgerState.valueOf(rs.getString(3)),
-                rs.getBoolean(4),
-                rs.getString(5),
-                audit,
-                rs.getString(8),
-                Instant.parse(rs.getString(9)),
-                rs.getLong(10),
-                rs.getString(11));
-        out.put(e.stepId(), e);
+      return rows(rs);
+    }
+  }
+
+  private Map<String, LedgerEntry> readRows(Connection c, String stepId) throws SQLException {
+    try (PreparedStatement p = c.prepareStatement(select + " WHERE step_id = ?")) {
+      p.setString(1, stepId);
+      try (ResultSet rs = p.executeQuery()) {
+        return rows(rs);
       }
+    }
+  }
+
+  private static Map<String, LedgerEntry> rows(ResultSet rs) throws SQLException {
+    Map<String, LedgerEntry> out = new LinkedHashMap<>();
+    while (rs.next()) {
+      long seq = rs.getLong(6);
+      boolean hasSeq = !rs.wasNull();
+      String hash = rs.getString(7);
+      Optional<AuditRef> audit =
+          hasSeq && hash != null ? Optional.of(new AuditRef(seq, hash)) : Optional.empty();
+      LedgerEntry e =
+          new LedgerEntry(
+              rs.getString(1),
+              rs.getString(2),
+              LedgerState.valueOf(rs.getString(3)),
+              rs.getBoolean(4),
+              rs.getString(5),
+              audit,
+              rs.getString(8),
+              Instant.parse(rs.getString(9)),
+              rs.getLong(10),
+              rs.getString(11));
+      out.put(e.stepId(), e);
     }
     return out;
   }

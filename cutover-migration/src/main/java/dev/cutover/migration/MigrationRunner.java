@@ -93,7 +93,11 @@ public final class MigrationRunner {
     String db = connections.describe();
     try (Connection c = connections.connect()) {
       Dialect dialect = Dialect.detect(c);
-      Map<String, LedgerEntry> rows = ledger.read(c, dialect);
+      // one step (an engine task) reads its own row by key, not the whole ledger
+      Map<String, LedgerEntry> rows = steps.size() == 1
+          ? ledger.read(c, dialect, steps.get(0).id())
+              .map(e -> Map.of(e.stepId(), e)).orElse(Map.of())
+          : ledger.read(c, dialect);
       try (Ledger.Writer writer = ledger.writer(c)) {
         return runSteps(c, dialect, rows, writer, steps, options, db);
       }

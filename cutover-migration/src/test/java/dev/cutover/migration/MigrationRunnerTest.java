@@ -305,6 +305,24 @@ class MigrationRunnerTest {
   }
 
   @DatabaseTest
+  void ledgerReadOfOneStep_givesItsRowOrNothingAndCreatesTheTable(FreshDatabase db)
+      throws Exception {
+    Ledger ledger = Ledger.named("step_ledger");
+    try (Connection c = db.connect()) {
+      assertThat(ledger.read(c, Dialect.detect(c), "V1__accounts")).isEmpty();
+    }
+    assertThat(tableExists(db, "step_ledger")).isTrue();
+    MigrationRunner.builder().connections(factory(db)).ledgerTable("step_ledger").build()
+        .run(schema());
+    try (Connection c = db.connect()) {
+      Dialect d = Dialect.detect(c);
+      assertThat(ledger.read(c, d, "V2__more")).get()
+          .isEqualTo(ledger.read(c, d).get("V2__more"));
+      assertThat(ledger.read(c, d, "V9__unknown")).isEmpty();
+    }
+  }
+
+  @DatabaseTest
   void ledgerTable_isConfigurable(FreshDatabase db) throws Exception {
     MigrationRunner r = MigrationRunner.builder().connections(factory(db)).ledgerTable("my_ledger").build();
     r.run(schema());
