@@ -32,6 +32,7 @@ public final class Ledger {
   private final String select;
   private final String insert;
   private final String update;
+  private final String markApplied;
 
   private Ledger(String table) {
     this.table = table;
@@ -44,6 +45,9 @@ public final class Ledger {
         "UPDATE " + table + " SET checksum = ?, state = ?, in_transaction = ?, cutover_id = ?,"
             + " audit_seq = ?, audit_hash = ?, applied_by = ?, applied_at = ?, duration_ms = ?,"
             + " detail = ? WHERE step_id = ?";
+    this.markApplied =
+        "UPDATE " + table + " SET state = ?, applied_at = ?, duration_ms = ?, detail = ?"
+            + " WHERE step_id = ? AND state = '" + LedgerState.STARTED.name() + "'";
   }
 
   /**
@@ -125,30 +129,69 @@ public final class Ledger {
     }
   }
 
+  /**
+   * Reads the row of one step, creating the table on first use: one query by primary key, however
+   * many rows the ledger holds.
+   *
+   * @param connection a connection in auto-commit mode (a failed read must not poison a transaction)
+   * @param dialect its dialect
+   * @param stepId the step
+   * @return the step's row, or empty if the ledger has none
+   * @throws LedgerException if the table cannot be read or created
+   */
+  public Optional<LedgerEntry> read(Connection connection, Dialect dialect, String stepId) {
+    Objects.requireNonNull(stepId, "stepId");
+    try {
+      return Optional.ofNullable(readRows(connection, stepId).get(stepId));
+    } catch (SQLException first) {
+      create(connection, dialect);
+      try {
+        return Optional.ofNullable(readRows(connection, stepId).get(stepId));
+      } catch (SQLException e) {
+        e.addSuppressed(first);
+        throw new LedgerException(
+            table, "cannot read ledger table '" + table + "': " + e.getMessage(), e);
+      }
+    }
+  }
+
   private Map<String, LedgerEntry> readRows(Connection c) throws SQLException {
-    Map<String, LedgerEntry> out = new LinkedHashMap<>();
     try (Statement s = c.createStatement();
         ResultSet rs = s.executeQuery(select)) {
-      while (rs.next()) {
-        long seq = rs.getLong(6);
-        boolean hasSeq = !rs.wasNull();
-        String hash = rs.getString(7);
-        Optional<AuditRef> audit =
-            hasSeq && hash != null ? Optional.of(new AuditRef(seq, hash)) : Optional.empty();
-        LedgerEntry e =
-            new LedgerEntry(
-                rs.getString(1),
-                rs.getString(2),
-                LedgerState.valueOf(rs.getString(3)),
-                rs.getBoolean(4),
-                rs.getString(5),
-                audit,
-                rs.getString(8),
-                Instant.parse(rs.getString(9)),
-                rs.getLong(10),
-                rs.getString(11));
-        out.put(e.stepId(), e);
+      return rows(rs);
+    }
+  }
+
+  private Map<String, LedgerEntry> readRows(Connection c, String stepId) throws SQLException {
+    try (PreparedStatement p = c.prepareStatement(select + " WHERE step_id = ?")) {
+      p.setString(1, stepId);
+      try (ResultSet rs = p.executeQuery()) {
+        return rows(rs);
       }
+    }
+  }
+
+  private static Map<String, LedgerEntry> rows(ResultSet rs) throws SQLException {
+    Map<String, LedgerEntry> out = new LinkedHashMap<>();
+    while (rs.next()) {
+      long seq = rs.getLong(6);
+      boolean hasSeq = !rs.wasNull();
+      String hash = rs.getString(7);
+      Optional<AuditRef> audit =
+          hasSeq && hash != null ? Optional.of(new AuditRef(seq, hash)) : Optional.empty();
+      LedgerEntry e =
+          new LedgerEntry(
+              rs.getString(1),
+              rs.getString(2),
+              LedgerState.valueOf(rs.getString(3)),
+              rs.getBoolean(4),
+              rs.getString(5),
+              audit,
+              rs.getString(8),
+              Instant.parse(rs.getString(9)),
+              rs.getLong(10),
+              rs.getString(11));
+      out.put(e.stepId(), e);
     }
     return out;
   }
@@ -208,16 +251,40 @@ public final class Ledger {
     private final Connection connection;
     private PreparedStatement insertStatement;
     private PreparedStatement updateStatement;
+    private PreparedStatement markAppliedStatement;
 
     Writer(Connection connection) {
       this.connection = connection;
     }
 
+    /**
+     * Turns the started row of a step into its applied row. Only the state, time, duration and
+     * detail change, so only they are written; the other columns must equal the started row's.
+     *
+     * @param entry the applied row
+     * @throws SQLException if the write fails, or if the step has no started row
+     */
+    void markApplied(LedgerEntry entry) throws SQLException {
+      if (entry.state() != LedgerState.APPLIED) {
+        throw new IllegalArgumentException("not an applied row: " + entry);
+      }
+      if (markAppliedStatement == null) {
+        markAppliedStatement = connection.prepareStatement(markApplied);
+      }
+      PreparedStatement p = markAppliedStatement;
+      p.setString(1, entry.state().name());
+      p.setString(2, entry.appliedAt().toString());
+      p.setLong(3, entry.durationMillis());
+      p.setString(4, clip(entry.detail()));
+      p.setString(5, entry.stepId());
+      if (p.executeUpdate() != 1) {
+        throw new SQLException("ledger row of step '" + entry.stepId() + "' is no longer "
+            + LedgerState.STARTED.name());
+      }
+    }
+
     void write(LedgerEntry entry, boolean exists) throws SQLException {
-      String detail =
-          entry.detail().length() > DETAIL_MAX
-              ? entry.detail().substring(0, DETAIL_MAX - 3) + "..."
-              : entry.detail();
+      String detail = clip(entry.detail());
       if (exists) {
         if (updateStatement == null) {
           updateStatement = connection.prepareStatement(update);
@@ -243,11 +310,21 @@ public final class Ledger {
           insertStatement.close();
         }
       } finally {
-        if (updateStatement != null) {
-          updateStatement.close();
+        try {
+          if (updateStatement != null) {
+            updateStatement.close();
+          }
+        } finally {
+          if (markAppliedStatement != null) {
+            markAppliedStatement.close();
+          }
         }
       }
     }
+  }
+
+  private static String clip(String detail) {
+    return detail.length() > DETAIL_MAX ? detail.substring(0, DETAIL_MAX - 3) + "..." : detail;
   }
 
   private static void bind(

@@ -93,7 +93,11 @@ public final class MigrationRunner {
     String db = connections.describe();
     try (Connection c = connections.connect()) {
       Dialect dialect = Dialect.detect(c);
-      Map<String, LedgerEntry> rows = ledger.read(c, dialect);
+      // one step (an engine task) reads its own row by key, not the whole ledger
+      Map<String, LedgerEntry> rows = steps.size() == 1
+          ? ledger.read(c, dialect, steps.get(0).id())
+              .map(e -> Map.of(e.stepId(), e)).orElse(Map.of())
+          : ledger.read(c, dialect);
       try (Ledger.Writer writer = ledger.writer(c)) {
         return runSteps(c, dialect, rows, writer, steps, options, db);
       }
@@ -282,11 +286,9 @@ public final class MigrationRunner {
   private StepOutcome applyOutsideTransaction(
       Connection c, Ledger.Writer writer, MigrationContext ctx, MigrationStep s, LedgerEntry prior, RunOptions options,
       String db, long t0) {
-    inTransaction(c, s.id(), db, () -> {
-      options.fence().check(c);
-      writer.write(entry(s, LedgerState.STARTED, false, options, 0,
-          "started (non-transactional on " + ctx.dialect().displayName() + ")"), prior != null);
-    });
+    LedgerEntry started = entry(s, LedgerState.STARTED, false, options, 0,
+        "started (non-transactional on " + ctx.dialect().displayName() + ")");
+    ledgerWrite(c, s.id(), db, options.fence(), () -> writer.write(started, prior != null));
     Map<String, Object> evidence;
     try {
       evidence = Evidence.check(s.apply(ctx));
@@ -316,11 +318,11 @@ public final class MigrationRunner {
       throw thrown;
     }
     long took = clock.millis() - t0;
-    inTransaction(c, s.id(), db, () -> {
-      options.fence().check(c);
-      writer.write(entry(s, LedgerState.APPLIED, false, options, took,
-          "applied (non-transactional on " + ctx.dialect().displayName() + ")"), true);
-    });
+    // the row written as started above differs from the applied one only in these columns
+    LedgerEntry applied = new LedgerEntry(started.stepId(), started.checksum(),
+        LedgerState.APPLIED, false, started.cutoverId(), started.audit(), started.appliedBy(), now(),
+        Math.max(0, took), "applied (non-transactional on " + ctx.dialect().displayName() + ")");
+    ledgerWrite(c, s.id(), db, options.fence(), () -> writer.markApplied(applied));
     return new StepOutcome(s.id(), StepOutcome.Status.APPLIED, false, took, evidence);
   }
 
@@ -374,6 +376,32 @@ public final class MigrationRunner {
     } catch (CutoverException e) {
       throw e;
     } catch (RuntimeException e) {
+      throw fail(stepId, db, "step '" + stepId + "' failed on " + db
+          + " and was rolled back", e);
+    }
+  }
+
+  /**
+   * One ledger write of a non-transactional step. With a fence, the fence check and the write share
+   * a transaction. Without one, the write is a single statement, which auto-commit makes atomic
+   * by itself: no transaction to open and commit around it.
+   */
+  private static void ledgerWrite(Connection c, String stepId, String db, Fence fence,
+      TxWork write) {
+    if (fence != Fence.NONE) {
+      inTransaction(c, stepId, db, () -> {
+        fence.check(c);
+        write.run();
+      });
+      return;
+    }
+    try {
+      if (!c.getAutoCommit()) {
+        inTransaction(c, stepId, db, write);
+        return;
+      }
+      write.run();
+    } catch (SQLException e) {
       throw fail(stepId, db, "step '" + stepId + "' failed on " + db
           + " and was rolled back", e);
     }

@@ -201,6 +201,52 @@ class MigrationRunnerTest {
   }
 
   @DatabaseTest
+  void interruptedStepWhoseEffectIsAbsent_isAppliedAgainAndRecordedByTheNewRun(FreshDatabase db)
+      throws Exception {
+    exec(db, "CREATE TABLE events (id INT PRIMARY KEY)");
+    boolean[] crash = {true};
+    MigrationStep step = JavaStep.builder().id("J1__event").version("1").transactional(false)
+        .apply(ctx -> {
+          if (crash[0]) {
+            throw new SimulatedCrash();
+          }
+          exec(ctx.connection(), "INSERT INTO events VALUES (1)");
+          return Map.of();
+        })
+        .isApplied(ctx -> {
+          try (var s = ctx.connection().createStatement();
+              var rs = s.executeQuery("SELECT COUNT(*) FROM events")) {
+            rs.next();
+            return rs.getInt(1) > 0;
+          }
+        })
+        .build();
+    RunOptions first = RunOptions.builder().cutoverId("release-1").actor("ada")
+        .audit(id -> Optional.of(new AuditRef(3, HASH))).build();
+    assertThatThrownBy(() -> runner(db).run(List.of(step), first))
+        .isInstanceOf(SimulatedCrash.class);
+
+    crash[0] = false;
+    String otherHash = "cd".repeat(32);
+    RunOptions second = RunOptions.builder().cutoverId("release-2").actor("grace")
+        .audit(id -> Optional.of(new AuditRef(9, otherHash))).build();
+    RunReport r = runner(db).run(List.of(step), second);
+
+    assertThat(r.applied()).isEqualTo(1);
+    assertThat(queryLong(db, "SELECT COUNT(*) FROM events")).isEqualTo(1);
+    try (Connection c = db.connect()) {
+      LedgerEntry e = runner(db).ledger().read(c, Dialect.detect(c)).get("J1__event");
+      assertThat(e.state()).isEqualTo(LedgerState.APPLIED);
+      assertThat(e.transactional()).isFalse();
+      assertThat(e.checksum()).isEqualTo(step.checksum());
+      assertThat(e.cutoverId()).isEqualTo("release-2");
+      assertThat(e.appliedBy()).isEqualTo("grace");
+      assertThat(e.audit()).contains(new AuditRef(9, otherHash));
+      assertThat(e.detail()).startsWith("applied (non-transactional on ");
+    }
+  }
+
+  @DatabaseTest
   void sqlStepWithAppliedWhen_isResolvedAfterAnInterruption(FreshDatabase db) throws Exception {
     SqlStep bad = SqlStep.builder().id("V1__t").sql("CREATE TABLE t1 (id INT); CREATE TABLE t2 (id INT)")
         .appliedWhen("SELECT COUNT(*) FROM cutover_ledger WHERE step_id = 'never'").build();
@@ -256,6 +302,24 @@ class MigrationRunnerTest {
     assertThatThrownBy(() -> RunOptions.builder().fence(null)).isInstanceOf(NullPointerException.class)
         .hasMessage("fence");
     assertThatThrownBy(() -> new AuditRef(1, "XYZ")).isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @DatabaseTest
+  void ledgerReadOfOneStep_givesItsRowOrNothingAndCreatesTheTable(FreshDatabase db)
+      throws Exception {
+    Ledger ledger = Ledger.named("step_ledger");
+    try (Connection c = db.connect()) {
+      assertThat(ledger.read(c, Dialect.detect(c), "V1__accounts")).isEmpty();
+    }
+    assertThat(tableExists(db, "step_ledger")).isTrue();
+    MigrationRunner.builder().connections(factory(db)).ledgerTable("step_ledger").build()
+        .run(schema());
+    try (Connection c = db.connect()) {
+      Dialect d = Dialect.detect(c);
+      assertThat(ledger.read(c, d, "V2__more")).get()
+          .isEqualTo(ledger.read(c, d).get("V2__more"));
+      assertThat(ledger.read(c, d, "V9__unknown")).isEmpty();
+    }
   }
 
   @DatabaseTest

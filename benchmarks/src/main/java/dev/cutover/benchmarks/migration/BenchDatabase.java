@@ -34,8 +34,17 @@ final class BenchDatabase implements AutoCloseable {
         Statement s = c.createStatement()) {
       s.execute("CREATE DATABASE " + name);
     }
-    return new BenchDatabase(kind, name,
-        "jdbc:postgresql://127.0.0.1:5432/" + name + "?reWriteBatchedInserts=true", "postgres");
+    return new BenchDatabase(kind, name, "jdbc:postgresql://127.0.0.1:5432/" + name, "postgres");
+  }
+
+  /**
+   * The URL with one driver property added, e.g. PostgreSQL's {@code reWriteBatchedInserts=true}.
+   *
+   * @param property {@code name=value}
+   * @return the URL with the property
+   */
+  String urlWith(String property) {
+    return url + (kind.equals("H2") ? ";" : (url.contains("?") ? "&" : "?")) + property;
   }
 
   /**

@@ -25,11 +25,15 @@ import org.openjdk.jmh.annotations.TearDown;
  * 1,000 characters): a {@link TrickleSync} copying the whole table to an empty one on the same
  * server, and a {@link CutInPlace} rewriting every row, both in chunks of {@code chunk} rows with
  * the progress row committed with each chunk. Every invocation starts from the same data (reset
- * outside the measurement). Rows per second = {@code rows} / the single-shot time. {@code
- * serverSideCopy} is the ceiling of the same server under the same load: one {@code INSERT ...
- * SELECT} that never leaves the database.
+ * outside the measurement). Rows per second = {@code rows} / the single-shot time.
  *
- * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar DataMovementBenchmark -f 1 -wi 1 -i 3}
+ * <p>Each has a ceiling measured on the same server under the same load, a single statement that
+ * never leaves the database and commits once: {@code serverSideCopy} ({@code INSERT ... SELECT})
+ * for the trickle sync, {@code serverSideUpdate} (one {@code UPDATE} of every row) for the
+ * cut-in-place. {@code driverRewrite} sets PostgreSQL's {@code reWriteBatchedInserts} URL
+ * property, which the host controls; the trickle sync writes multi-row inserts either way.
+ *
+ * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar DataMovementBenchmark -f 1 -wi 1 -i 5}
  */
 @State(Scope.Thread)
 @BenchmarkMode(Mode.SingleShotTime)
@@ -47,6 +51,10 @@ public class DataMovementBenchmark {
   @Param({"5000"})
   public int chunk;
 
+  /** PostgreSQL's {@code reWriteBatchedInserts} URL property. */
+  @Param({"false", "true"})
+  public boolean driverRewrite;
+
   private BenchDatabase db;
   private ConnectionFactory cf;
 
@@ -54,7 +62,8 @@ public class DataMovementBenchmark {
   @Setup(Level.Trial)
   public void setUp() throws Exception {
     db = BenchDatabase.create(database);
-    cf = ConnectionFactory.of(db.url, db.user, "");
+    cf = ConnectionFactory.of(
+        driverRewrite ? db.urlWith("reWriteBatchedInserts=true") : db.url, db.user, "");
     try (Connection c = db.connect();
         Statement s = c.createStatement()) {
       s.execute("CREATE TABLE src (id BIGINT PRIMARY KEY, payload VARCHAR(1000) NOT NULL)");
@@ -98,6 +107,15 @@ public class DataMovementBenchmark {
     try (Connection c = db.connect();
         Statement s = c.createStatement()) {
       return s.executeUpdate("INSERT INTO dst SELECT * FROM src");
+    }
+  }
+
+  /** Baseline in the same run: the server rewrites every row of src by itself, one statement. */
+  @Benchmark
+  public int serverSideUpdate() throws Exception {
+    try (Connection c = db.connect();
+        Statement s = c.createStatement()) {
+      return s.executeUpdate("UPDATE src SET payload = repeat('y', 1000)");
     }
   }
 

@@ -1,11 +1,17 @@
 package dev.cutover.benchmarks.migration;
 
+import dev.cutover.migration.Ledger;
 import dev.cutover.migration.MigrationRunner;
 import dev.cutover.migration.RunReport;
 import dev.cutover.migration.SqlStep;
 import dev.cutover.migration.jdbc.ConnectionFactory;
+import dev.cutover.migration.jdbc.Dialect;
 import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.SQLException;
 import java.sql.Statement;
+import java.sql.Types;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -23,9 +29,22 @@ import org.openjdk.jmh.annotations.TearDown;
 /**
  * Applying N trivial SQL steps ({@code CREATE TABLE} plus one {@code INSERT} each) with the
  * {@link MigrationRunner} and its ledger, beside plain JDBC executing the same statements on one
- * connection in auto-commit mode, in the same run. Each invocation starts from an empty database
- * (reset outside the measurement). The no-op re-run of N applied steps is measured in {@link
+ * connection in the same run. Each invocation starts from an empty database (reset outside the
+ * measurement). The no-op re-run of N applied steps is measured in {@link
  * MigrationRerunBenchmark}.
+ *
+ * <p>The runner is measured as a host calls it at start-up: ledger only, no audit log and no
+ * lease (through the engine, each step is also a task with its audit entries). Plain JDBC comes in
+ * two forms: {@code plainJdbc} in auto-commit mode, one commit per statement; {@code
+ * plainJdbcStepTransaction} with each step's statements in one transaction, which is what the
+ * runner does on PostgreSQL. On H2 every {@code CREATE TABLE} commits by itself, so the two are
+ * the same work there.
+ *
+ * <p>{@code plainJdbcWithLedgerRows} is the floor of the runner's protocol, measured in the same
+ * run: plain JDBC writing the same ledger rows by hand and nothing else. Where DDL is
+ * transactional (PostgreSQL) that is each step's statements and its applied row in one
+ * transaction; where it is not (H2) it is a started row before the statements and its update to
+ * applied after them, each committed on its own.
  *
  * <p>Run: {@code java -jar benchmarks/target/benchmarks.jar MigrationApplyBenchmark -f 1 -wi 2 -i 3}
  */
@@ -93,6 +112,85 @@ public class MigrationApplyBenchmark {
           s.execute(sql);
           n++;
         }
+      }
+    }
+    return n;
+  }
+
+  /** The floor of the runner's protocol: plain JDBC writing the same ledger rows by hand. */
+  @Benchmark
+  public int plainJdbcWithLedgerRows() throws Exception {
+    int n = 0;
+    try (Connection c = db.connect();
+        Statement s = c.createStatement()) {
+      Dialect dialect = Dialect.detect(c);
+      Ledger.named(Ledger.DEFAULT_TABLE).create(c, dialect);
+      boolean transactional = dialect.transactionalDdl();
+      try (PreparedStatement insert = c.prepareStatement("INSERT INTO " + Ledger.DEFAULT_TABLE
+              + " (step_id, checksum, state, in_transaction, cutover_id, audit_seq, audit_hash,"
+              + " applied_by, applied_at, duration_ms, detail) VALUES (?,?,?,?,?,?,?,?,?,?,?)");
+          PreparedStatement applied = c.prepareStatement("UPDATE " + Ledger.DEFAULT_TABLE
+              + " SET state = ?, applied_at = ?, duration_ms = ?, detail = ? WHERE step_id = ?"
+              + " AND state = 'STARTED'")) {
+        for (SqlStep step : list) {
+          String at = Instant.now().toString();
+          if (transactional) {
+            c.setAutoCommit(false);
+          } else {
+            bindRow(insert, step, "STARTED", false, at);
+            insert.executeUpdate();
+          }
+          for (String sql : step.statements()) {
+            s.execute(sql);
+            n++;
+          }
+          if (transactional) {
+            bindRow(insert, step, "APPLIED", true, at);
+            insert.executeUpdate();
+            c.commit();
+            c.setAutoCommit(true);
+          } else {
+            applied.setString(1, "APPLIED");
+            applied.setString(2, at);
+            applied.setLong(3, 0);
+            applied.setString(4, "applied");
+            applied.setString(5, step.id());
+            applied.executeUpdate();
+          }
+        }
+      }
+    }
+    return n;
+  }
+
+  private static void bindRow(PreparedStatement p, SqlStep step, String state, boolean tx,
+      String at) throws SQLException {
+    p.setString(1, step.id());
+    p.setString(2, step.checksum());
+    p.setString(3, state);
+    p.setBoolean(4, tx);
+    p.setString(5, "none");
+    p.setNull(6, Types.BIGINT);
+    p.setNull(7, Types.VARCHAR);
+    p.setString(8, "cutover");
+    p.setString(9, at);
+    p.setLong(10, 0);
+    p.setString(11, state.toLowerCase(java.util.Locale.ROOT));
+  }
+
+  /** Plain JDBC: the same statements, one connection, each step's statements in a transaction. */
+  @Benchmark
+  public int plainJdbcStepTransaction() throws Exception {
+    int n = 0;
+    try (Connection c = db.connect();
+        Statement s = c.createStatement()) {
+      c.setAutoCommit(false);
+      for (SqlStep step : list) {
+        for (String sql : step.statements()) {
+          s.execute(sql);
+          n++;
+        }
+        c.commit();
       }
     }
     return n;

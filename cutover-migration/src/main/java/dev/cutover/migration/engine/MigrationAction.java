@@ -190,7 +190,7 @@ public final class MigrationAction implements TaskAction {
   public boolean isApplied(TaskContext context) throws Exception {
     try (Connection c = connections.connect()) {
       Dialect dialect = Dialect.detect(c);
-      LedgerEntry row = ledger.read(c, dialect).get(step.id());
+      LedgerEntry row = ledger.read(c, dialect, step.id()).orElse(null);
       if (row == null) {
         return false;
       }

@@ -32,6 +32,11 @@ import java.util.Objects;
  * Immutable and thread-safe if its listeners and freeze are.
  */
 public final class TrickleSync implements MigrationStep {
+  /** Rows per multi-row insert statement. */
+  private static final int ROWS_PER_INSERT = 500;
+  /** Bind parameters per statement: PostgreSQL's protocol allows at most 32,767. */
+  private static final int MAX_PARAMETERS = 30_000;
+
   private final String id;
   private final ConnectionFactory source;
   private final String sourceTable;
@@ -101,11 +106,12 @@ public final class TrickleSync implements MigrationStep {
     if (p.done()) {
       return Evidence.of("rows", p.rows(), "batches", p.chunks(), "alreadyDone", true);
     }
-    try (Connection src = source.connect()) {
+    try (Connection src = source.connect();
+        Statements st = new Statements(src, target)) {
       State s = new State(p);
       long rounds = 0;
       while (true) {
-        int n = copyBatch(src, target, context, s);
+        int n = copyBatch(st, target, context, s);
         rounds++;
         if (n < batchSize && lag(src, s) <= lagThreshold) {
           break;
@@ -117,7 +123,7 @@ public final class TrickleSync implements MigrationStep {
         try {
           int n;
           do {
-            n = copyBatch(src, target, context, s);
+            n = copyBatch(st, target, context, s);
             finalRows[0] += n;
           } while (n == batchSize);
           target.setAutoCommit(false);
@@ -188,51 +194,116 @@ public final class TrickleSync implements MigrationStep {
     }
   }
 
-  private int copyBatch(Connection src, Connection target, MigrationContext ctx, State s)
+  /**
+   * The statements of one apply, prepared once and reused for every batch: the source query, the
+   * probe for target rows in a batch's key range, and multi-row inserts.
+   */
+  private final class Statements implements AutoCloseable {
+    private final Connection target;
+    private final PreparedStatement select;
+    private final PreparedStatement probe;
+    private final int rowsPerInsert;
+    private PreparedStatement fullInsert;
+    private PreparedStatement tailInsert;
+    private int tailRows;
+
+    Statements(Connection src, Connection target) throws SQLException {
+      this.target = target;
+      String order = changeColumn.equals(keyColumn) ? keyColumn : changeColumn + ", " + keyColumn;
+      this.rowsPerInsert = Math.max(1, Math.min(ROWS_PER_INSERT, MAX_PARAMETERS / columns.size()));
+      PreparedStatement sel = null;
+      try {
+        sel = src.prepareStatement("SELECT " + String.join(", ", columns) + " FROM " + sourceTable
+            + " WHERE " + after() + " ORDER BY " + order + " LIMIT " + batchSize);
+        this.probe = target.prepareStatement("SELECT 1 FROM " + targetTable + " WHERE "
+            + keyColumn + " >= ? AND " + keyColumn + " <= ? LIMIT 1");
+      } catch (SQLException | RuntimeException e) {
+        if (sel != null) {
+          sel.close();
+        }
+        throw e;
+      }
+      this.select = sel;
+    }
+
+    /** An insert of {@code rows} rows in one statement; the full-size one and the last tail kept. */
+    PreparedStatement insert(int rows) throws SQLException {
+      if (rows == rowsPerInsert) {
+        if (fullInsert == null) {
+          fullInsert = target.prepareStatement(insertSql(rows));
+        }
+        return fullInsert;
+      }
+      if (tailInsert == null || tailRows != rows) {
+        if (tailInsert != null) {
+          tailInsert.close();
+        }
+        tailInsert = target.prepareStatement(insertSql(rows));
+        tailRows = rows;
+      }
+      return tailInsert;
+    }
+
+    private String insertSql(int rows) {
+      String tuple = "(" + String.join(",", Collections.nCopies(columns.size(), "?")) + ")";
+      return "INSERT INTO " + targetTable + " (" + String.join(", ", columns) + ") VALUES "
+          + String.join(",", Collections.nCopies(rows, tuple));
+    }
+
+    @Override
+    public void close() throws SQLException {
+      SQLException first = null;
+      for (PreparedStatement p : new PreparedStatement[] {select, probe, fullInsert, tailInsert}) {
+        try {
+          if (p != null) {
+            p.close();
+          }
+        } catch (SQLException e) {
+          if (first == null) {
+            first = e;
+          } else {
+            first.addSuppressed(e);
+          }
+        }
+      }
+      if (first != null) {
+        throw first;
+      }
+    }
+  }
+
+  private int copyBatch(Statements st, Connection target, MigrationContext ctx, State s)
       throws SQLException {
     List<Object[]> rows = new ArrayList<>();
-    String order = changeColumn.equals(keyColumn) ? keyColumn : changeColumn + ", " + keyColumn;
-    try (PreparedStatement q = src.prepareStatement("SELECT " + String.join(", ", columns)
-        + " FROM " + sourceTable + " WHERE " + after() + " ORDER BY " + order + " LIMIT "
-        + batchSize)) {
-      bindAfter(q, s.p);
-      try (ResultSet rs = q.executeQuery()) {
-        while (rs.next()) {
-          Object[] r = new Object[columns.size()];
-          for (int i = 0; i < r.length; i++) {
-            r[i] = rs.getObject(i + 1);
-          }
-          rows.add(r);
+    bindAfter(st.select, s.p);
+    try (ResultSet rs = st.select.executeQuery()) {
+      while (rs.next()) {
+        Object[] r = new Object[columns.size()];
+        for (int i = 0; i < r.length; i++) {
+          r[i] = rs.getObject(i + 1);
         }
+        rows.add(r);
       }
     }
     if (rows.isEmpty()) {
       return 0;
     }
     Object[] last = rows.get(rows.size() - 1);
-    long hiChange = ((Number) last[changeIndex]).longValue();
-    long hiKey = ((Number) last[keyIndex]).longValue();
+    long hiChange = integral(last[changeIndex], changeColumn);
+    long hiKey = integral(last[keyIndex], keyColumn);
+    long loKey = hiKey;
+    long maxKey = hiKey;
+    for (Object[] r : rows) {
+      long k = integral(r[keyIndex], keyColumn);
+      loKey = Math.min(loKey, k);
+      maxKey = Math.max(maxKey, k);
+    }
     target.setAutoCommit(false);
     try {
-      String marks = String.join(",", Collections.nCopies(rows.size(), "?"));
-      try (PreparedStatement d = target.prepareStatement(
-          "DELETE FROM " + targetTable + " WHERE " + keyColumn + " IN (" + marks + ")")) {
-        for (int i = 0; i < rows.size(); i++) {
-          d.setObject(i + 1, rows.get(i)[keyIndex]);
-        }
-        d.executeUpdate();
+      if (anyTargetRowBetween(st, loKey, maxKey)) {
+        deleteKeys(target, rows);
       }
-      try (PreparedStatement ins = target.prepareStatement("INSERT INTO " + targetTable + " ("
-          + String.join(", ", columns) + ") VALUES ("
-          + String.join(",", Collections.nCopies(columns.size(), "?")) + ")")) {
-        for (Object[] r : rows) {
-          for (int i = 0; i < r.length; i++) {
-            ins.setObject(i + 1, r[i]);
-          }
-          ins.addBatch();
-        }
-        ins.executeBatch();
-      }
+      insertRows(st, rows);
       ctx.fence().check(target);
       Progress np = new Progress(hiChange, hiKey, s.p.chunks() + 1, s.p.rows() + rows.size(),
           false, true);
@@ -259,6 +330,80 @@ public final class TrickleSync implements MigrationStep {
     } finally {
       target.setAutoCommit(true);
     }
+  }
+
+  /**
+   * Whether the target holds any row with a key in the batch's range. When it holds none (a first
+   * copy into an empty or lagging target), no key of the batch can be there, and the delete that
+   * keeps re-copies from duplicating rows has nothing to do.
+   */
+  private static boolean anyTargetRowBetween(Statements st, long lo, long hi) throws SQLException {
+    st.probe.setLong(1, lo);
+    st.probe.setLong(2, hi);
+    try (ResultSet rs = st.probe.executeQuery()) {
+      return rs.next();
+    }
+  }
+
+  private void deleteKeys(Connection target, List<Object[]> rows) throws SQLException {
+    String marks = String.join(",", Collections.nCopies(rows.size(), "?"));
+    try (PreparedStatement d = target.prepareStatement(
+        "DELETE FROM " + targetTable + " WHERE " + keyColumn + " IN (" + marks + ")")) {
+      for (int i = 0; i < rows.size(); i++) {
+        d.setObject(i + 1, rows.get(i)[keyIndex]);
+      }
+      d.executeUpdate();
+    }
+  }
+
+  /**
+   * Inserts the rows with multi-row {@code INSERT ... VALUES} statements of up to {@value
+   * #ROWS_PER_INSERT} rows, the full-size ones sent as one JDBC batch: a few statements per batch
+   * instead of one per row, whatever the driver's own batch rewriting is set to.
+   */
+  private void insertRows(Statements st, List<Object[]> rows) throws SQLException {
+    int per = st.rowsPerInsert;
+    int full = rows.size() / per;
+    if (full > 0) {
+      PreparedStatement ins = st.insert(per);
+      for (int g = 0; g < full; g++) {
+        bindRows(ins, rows, g * per, per);
+        if (full > 1) {
+          ins.addBatch();
+        }
+      }
+      if (full > 1) {
+        ins.executeBatch();
+      } else {
+        ins.executeUpdate();
+      }
+    }
+    int rest = rows.size() - full * per;
+    if (rest > 0) {
+      PreparedStatement ins = st.insert(rest);
+      bindRows(ins, rows, full * per, rest);
+      ins.executeUpdate();
+    }
+  }
+
+  private void bindRows(PreparedStatement ins, List<Object[]> rows, int from, int count)
+      throws SQLException {
+    int p = 1;
+    for (int i = from; i < from + count; i++) {
+      Object[] r = rows.get(i);
+      for (Object v : r) {
+        ins.setObject(p++, v);
+      }
+    }
+  }
+
+  private long integral(Object value, String column) {
+    if (!(value instanceof Number)) {
+      throw new CutoverException("trickle sync '" + id + "': column " + column + " of "
+          + sourceTable + " must be an integral number, was "
+          + (value == null ? "null" : value.getClass().getSimpleName() + " " + value));
+    }
+    return ((Number) value).longValue();
   }
 
   @Override

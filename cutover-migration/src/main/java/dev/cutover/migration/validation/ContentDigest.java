@@ -45,13 +45,37 @@ public final class ContentDigest implements Checkpoint {
   }
 
   /**
-   * Computes the digest.
+   * Computes the digest, streaming the rows: a connection in auto-commit mode reads inside a
+   * transaction of its own (PostgreSQL's driver fetches in pages only inside one) that ends
+   * before this returns, with auto-commit restored.
    *
    * @param connection the database
    * @return the digest
    * @throws SQLException if the table cannot be read
    */
   public TableDigest compute(Connection connection) throws SQLException {
+    if (!connection.getAutoCommit()) {
+      return read(connection);
+    }
+    connection.setAutoCommit(false);
+    TableDigest d;
+    try {
+      d = read(connection);
+    } catch (SQLException | RuntimeException e) {
+      try {
+        connection.rollback();
+        connection.setAutoCommit(true);
+      } catch (SQLException r) {
+        e.addSuppressed(r);
+      }
+      throw e;
+    }
+    connection.rollback(); // it only read
+    connection.setAutoCommit(true);
+    return d;
+  }
+
+  private TableDigest read(Connection connection) throws SQLException {
     String sql = "SELECT " + String.join(", ", columns) + " FROM " + table
         + (fromExclusive != null ? " WHERE " + keyColumn + " > ? AND " + keyColumn + " <= ?" : "");
     BigInteger sum = BigInteger.ZERO;

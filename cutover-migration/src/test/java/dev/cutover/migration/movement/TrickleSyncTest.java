@@ -131,6 +131,47 @@ class TrickleSyncTest {
   }
 
   @DatabaseTest
+  void largeBatches_replaceStaleTargetRowsWithoutDuplicatesAndKeepTargetOnlyRows(FreshDatabase db)
+      throws Exception {
+    // no primary key on the target, so a row copied twice would show as a duplicate
+    exec(db, "CREATE TABLE src (id BIGINT PRIMARY KEY, ver BIGINT NOT NULL, body VARCHAR(100))",
+        "CREATE TABLE dst (id BIGINT NOT NULL, ver BIGINT NOT NULL, body VARCHAR(100))");
+    try (Connection c = db.connect();
+        PreparedStatement src = c.prepareStatement("INSERT INTO src VALUES (?, ?, ?)");
+        PreparedStatement dst = c.prepareStatement("INSERT INTO dst VALUES (?, ?, ?)")) {
+      for (int i = 1; i <= 3000; i++) {
+        src.setLong(1, i);
+        src.setLong(2, i);
+        src.setString(3, i % 7 == 0 ? null : "row " + i);
+        src.addBatch();
+      }
+      src.executeBatch();
+      // stale copies of some source rows, and a row only the target has
+      for (long id : new long[] {1, 1500, 1501, 2999, 9000}) {
+        dst.setLong(1, id);
+        dst.setLong(2, 0);
+        dst.setString(3, "stale " + id);
+        dst.addBatch();
+      }
+      dst.executeBatch();
+    }
+    MigrationRunner runner = MigrationRunner.builder().connections(factory(db)).build();
+    StepOutcome o = runner.run(List.of(TrickleSync.builder().id("big").source(factory(db), "src")
+        .targetTable("dst").columns("id", "ver", "body").keyColumn("id").batchSize(1234)
+        .writeFreeze(Runnable::run).build())).outcomes().get(0);
+
+    assertThat(o.evidence()).containsEntry("rows", 3000L);
+    assertThat(queryLong(db, "SELECT COUNT(*) FROM dst")).isEqualTo(3001);
+    assertThat(queryLong(db, "SELECT COUNT(DISTINCT id) FROM dst")).isEqualTo(3001);
+    assertThat(queryLong(db, "SELECT COUNT(*) FROM dst WHERE body LIKE 'stale%'")).isEqualTo(1);
+    assertThat(queryLong(db, "SELECT COUNT(*) FROM dst WHERE id = 9000")).isEqualTo(1);
+    assertThat(queryLong(db, "SELECT COUNT(*) FROM dst WHERE body IS NULL")).isEqualTo(428);
+    assertThat(queryLong(db, "SELECT COUNT(*) FROM dst d JOIN src s ON s.id = d.id"
+        + " WHERE s.ver = d.ver AND (s.body = d.body OR (s.body IS NULL AND d.body IS NULL))"))
+        .isEqualTo(3000);
+  }
+
+  @DatabaseTest
   void freezeThatNeverRunsTheFinalSync_isAnError(FreshDatabase db) throws Exception {
     seed(db, 5);
     MigrationRunner runner = MigrationRunner.builder().connections(factory(db)).build();

@@ -63,4 +63,33 @@ class ContentDigestTest {
       assertThat(range.compute(c).rows()).isEqualTo(2);
     }
   }
+
+  @DatabaseTest
+  void manyRows_streamInPagesWithTheSameDigest_andTheConnectionIsLeftAsItWas(FreshDatabase db)
+      throws Exception {
+    exec(db, "CREATE TABLE many (id INT PRIMARY KEY, label VARCHAR(40))");
+    try (Connection c = db.connect();
+        java.sql.PreparedStatement p = c.prepareStatement("INSERT INTO many VALUES (?, ?)")) {
+      for (int i = 1; i <= 2500; i++) {
+        p.setInt(1, i);
+        p.setString(2, "row " + i);
+        p.addBatch();
+      }
+      p.executeBatch();
+    }
+    ContentDigest many = ContentDigest.builder().table("many").columns("id", "label").build();
+    try (Connection c = db.connect()) {
+      TableDigest autoCommit = many.compute(c);
+      assertThat(c.getAutoCommit()).isTrue();
+      assertThat(autoCommit.rows()).isEqualTo(2500);
+
+      c.setAutoCommit(false);
+      exec(c, "INSERT INTO many VALUES (2501, 'in the caller''s transaction')");
+      TableDigest inTransaction = many.compute(c);
+      assertThat(c.getAutoCommit()).isFalse();
+      assertThat(inTransaction.rows()).as("sees the caller's own write").isEqualTo(2501);
+      c.rollback();
+      assertThat(many.compute(c)).isEqualTo(autoCommit);
+    }
+  }
 }
