@@ -14,7 +14,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Optional;
 import java.util.regex.Pattern;
 
 /**
@@ -208,23 +207,7 @@ public final class RestoreQuorum {
      */
     public Builder log(AuditLog log) {
       Objects.requireNonNull(log, "log");
-      return log(
-          new LogState() {
-            @Override
-            public long size() {
-              return log.size();
-            }
-
-            @Override
-            public Optional<String> rootAt(long size) {
-              return size >= 0 && size <= log.size() ? Optional.of(log.root(size).hex()) : Optional.empty();
-            }
-
-            @Override
-            public String toString() {
-              return log.describe();
-            }
-          });
+      return log(LogState.of(log));
     }
 
     /**

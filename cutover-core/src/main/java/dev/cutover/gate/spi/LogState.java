@@ -42,6 +42,11 @@ public interface LogState {
       public Optional<String> rootAt(long size) {
         return size >= 0 && size <= log.size() ? Optional.of(log.root(size).hex()) : Optional.empty();
       }
+
+      @Override
+      public String toString() {
+        return log.describe();
+      }
     };
   }
 }
