@@ -1,11 +1,13 @@
 package dev.cutover.migration;
 
 import java.math.BigInteger;
+import java.util.AbstractMap;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -55,20 +57,28 @@ public final class Evidence {
    */
   public static Map<String, Object> check(Map<String, ?> evidence) {
     Objects.requireNonNull(evidence, "evidence");
+    if (evidence instanceof Checked) {
+      return (Checked) evidence; // checked and immutable already
+    }
     return checkMap("", evidence);
   }
 
   private static Map<String, Object> checkMap(String path, Map<?, ?> m) {
-    Map<String, Object> out = new TreeMap<>();
+    if (m instanceof Checked) {
+      return (Checked) m;
+    }
+    TreeMap<String, Object> out = new TreeMap<>();
     for (Map.Entry<?, ?> e : m.entrySet()) {
       if (!(e.getKey() instanceof String)) {
         throw new IllegalArgumentException(
             "evidence name " + path + e.getKey() + " must be a string");
       }
-      String name = path + e.getKey();
-      out.put((String) e.getKey(), checkValue(name, e.getValue()));
+      String key = (String) e.getKey();
+      Object v = e.getValue();
+      // the value's full name is only built where it is needed: nested values and errors
+      out.put(key, v instanceof String || v instanceof Boolean ? v : checkValue(path + key, v));
     }
-    return Collections.unmodifiableMap(out);
+    return new Checked(out);
   }
 
   private static Object checkValue(String name, Object v) {
@@ -107,6 +117,35 @@ public final class Evidence {
     throw new IllegalArgumentException(
         "evidence '" + name + "' has unsupported type " + v.getClass().getName()
             + " (expected string, boolean, integral number, list or map)");
+  }
+
+  /** A checked, immutable, name-ordered evidence map; checking it again returns it as it is. */
+  private static final class Checked extends AbstractMap<String, Object> {
+    private final Map<String, Object> map;
+
+    Checked(TreeMap<String, Object> map) {
+      this.map = Collections.unmodifiableMap(map);
+    }
+
+    @Override
+    public Set<Map.Entry<String, Object>> entrySet() {
+      return map.entrySet();
+    }
+
+    @Override
+    public Object get(Object key) {
+      return map.get(key);
+    }
+
+    @Override
+    public boolean containsKey(Object key) {
+      return map.containsKey(key);
+    }
+
+    @Override
+    public int size() {
+      return map.size();
+    }
   }
 
   private static Long checkRange(String name, long v) {

@@ -27,12 +27,15 @@ public final class Ledger {
   public static final String DEFAULT_TABLE = "cutover_ledger";
 
   private static final int DETAIL_MAX = 2000;
+  private static final int COLUMNS = 11;
+  private static final int ROWS_PER_INSERT = 100;
 
   private final String table;
   private final String select;
   private final String insert;
   private final String update;
   private final String markApplied;
+  private final String insertHead;
 
   private Ledger(String table) {
     this.table = table;
@@ -40,7 +43,8 @@ public final class Ledger {
         "step_id, checksum, state, in_transaction, cutover_id, audit_seq, audit_hash, applied_by,"
             + " applied_at, duration_ms, detail";
     this.select = "SELECT " + cols + " FROM " + table;
-    this.insert = "INSERT INTO " + table + " (" + cols + ") VALUES (?,?,?,?,?,?,?,?,?,?,?)";
+    this.insertHead = "INSERT INTO " + table + " (" + cols + ") VALUES ";
+    this.insert = insertHead + ROW;
     this.update =
         "UPDATE " + table + " SET checksum = ?, state = ?, in_transaction = ?, cutover_id = ?,"
             + " audit_seq = ?, audit_hash = ?, applied_by = ?, applied_at = ?, duration_ms = ?,"
@@ -252,6 +256,7 @@ public final class Ledger {
     private PreparedStatement insertStatement;
     private PreparedStatement updateStatement;
     private PreparedStatement markAppliedStatement;
+    private PreparedStatement insertManyStatement;
 
     Writer(Connection connection) {
       this.connection = connection;
@@ -303,6 +308,40 @@ public final class Ledger {
       }
     }
 
+    /**
+     * Inserts new rows with multi-row {@code INSERT} statements of up to {@value #ROWS_PER_INSERT}
+     * rows each. The caller decides the transaction around it.
+     *
+     * @param entries rows of steps that have none yet
+     * @throws SQLException if the insert fails
+     */
+    void insertAll(java.util.List<LedgerEntry> entries) throws SQLException {
+      int n = entries.size();
+      for (int from = 0; from < n; from += ROWS_PER_INSERT) {
+        int rows = Math.min(ROWS_PER_INSERT, n - from);
+        PreparedStatement p;
+        if (rows == ROWS_PER_INSERT) {
+          if (insertManyStatement == null) {
+            insertManyStatement = connection.prepareStatement(insertRows(rows));
+          }
+          p = insertManyStatement;
+        } else {
+          p = connection.prepareStatement(insertRows(rows));
+        }
+        try {
+          for (int i = 0; i < rows; i++) {
+            LedgerEntry e = entries.get(from + i);
+            bind(p, 1 + i * COLUMNS, e, clip(e.detail()), true);
+          }
+          p.executeUpdate();
+        } finally {
+          if (p != insertManyStatement) {
+            p.close();
+          }
+        }
+      }
+    }
+
     @Override
     public void close() throws SQLException {
       try {
@@ -315,12 +354,29 @@ public final class Ledger {
             updateStatement.close();
           }
         } finally {
-          if (markAppliedStatement != null) {
-            markAppliedStatement.close();
+          try {
+            if (markAppliedStatement != null) {
+              markAppliedStatement.close();
+            }
+          } finally {
+            if (insertManyStatement != null) {
+              insertManyStatement.close();
+            }
           }
         }
       }
     }
+  }
+
+  private static final String ROW = "(?,?,?,?,?,?,?,?,?,?,?)";
+
+  private String insertRows(int rows) {
+    StringBuilder sql = new StringBuilder(insertHead.length() + rows * (ROW.length() + 1));
+    sql.append(insertHead);
+    for (int i = 0; i < rows; i++) {
+      sql.append(i == 0 ? "" : ",").append(ROW);
+    }
+    return sql.toString();
   }
 
   private static String clip(String detail) {

@@ -29,6 +29,14 @@ import org.slf4j.LoggerFactory;
  * resolved by its {@code isApplied}: present means recorded as applied, absent means applied again
  * (steps that cannot tell throw {@link UnresolvedStepException}).
  *
+ * <p>The started row exists for one case: the process dies in the middle of a step and the
+ * database lives on. An H2 database in this process's memory ({@code jdbc:h2:mem:}, as test
+ * suites use) cannot outlive the process, so there a run without a fence writes no started rows
+ * and inserts the applied rows of its non-transactional steps together: before a listener is told
+ * of a step, before any other ledger write, when a step fails (before its failed row) and when the
+ * run ends. Nothing is left unrecorded once {@code run} returns or throws. Runs that share a
+ * database with other writers coordinate through the lease, whose fence turns this off.
+ *
  * <p>Immutable and thread-safe; each run uses its own connection.
  */
 public final class MigrationRunner {
@@ -98,8 +106,10 @@ public final class MigrationRunner {
           ? ledger.read(c, dialect, steps.get(0).id())
               .map(e -> Map.of(e.stepId(), e)).orElse(Map.of())
           : ledger.read(c, dialect);
+      List<LedgerEntry> deferred = options.fence() == Fence.NONE && inProcessMemory(c, dialect)
+          ? new ArrayList<>() : null;
       try (Ledger.Writer writer = ledger.writer(c)) {
-        return runSteps(c, dialect, rows, writer, steps, options, db);
+        return runSteps(c, dialect, rows, writer, deferred, steps, options, db);
       }
     } catch (SQLException e) {
       throw new StepFailedException(
@@ -161,8 +171,8 @@ public final class MigrationRunner {
   }
 
   private RunReport runSteps(Connection c, Dialect dialect, Map<String, LedgerEntry> rows,
-      Ledger.Writer writer, List<? extends MigrationStep> steps, RunOptions options, String db)
-      throws SQLException {
+      Ledger.Writer writer, List<LedgerEntry> deferred, List<? extends MigrationStep> steps,
+      RunOptions options, String db) throws SQLException {
       for (MigrationStep s : steps) {
         LedgerEntry e = rows.get(s.id());
         if (e != null
@@ -185,20 +195,40 @@ public final class MigrationRunner {
       List<DriftAcceptance> drifts = new ArrayList<>();
       for (MigrationStep s : steps) {
         LedgerEntry e = rows.get(s.id());
+        boolean defer = deferred != null && e == null && !s.transactionalOn(dialect);
+        if (!defer) {
+          writeDeferred(c, writer, deferred, db);
+        }
         StepOutcome o;
-        if (e != null && e.state() == LedgerState.APPLIED) {
-          if (!e.checksum().equals(s.checksum())) {
-            drifts.add(acceptDrift(c, writer, s, e, options, db));
+        try {
+          if (e != null && e.state() == LedgerState.APPLIED) {
+            if (!e.checksum().equals(s.checksum())) {
+              drifts.add(acceptDrift(c, writer, s, e, options, db));
+            }
+            o = new StepOutcome(s.id(), StepOutcome.Status.SKIPPED, e.transactional(), 0,
+                Map.of());
+          } else {
+            o = applyOne(c, writer, base.withLedgerEntry(e), s, e, options, db,
+                defer ? deferred : null);
           }
-          o = new StepOutcome(s.id(), StepOutcome.Status.SKIPPED, e.transactional(), 0, Map.of());
-        } else {
-          o = applyOne(c, writer, base.withLedgerEntry(e), s, e, options, db);
+        } catch (RuntimeException | Error ex) {
+          // the steps applied before this one are recorded before the failure is reported
+          try {
+            writeDeferred(c, writer, deferred, db);
+          } catch (RuntimeException w) {
+            ex.addSuppressed(w);
+          }
+          throw ex;
         }
         outcomes.add(o);
+        if (!listeners.isEmpty()) {
+          writeDeferred(c, writer, deferred, db);
+        }
         for (MigrationListener l : listeners) {
           l.stepFinished(o);
         }
       }
+      writeDeferred(c, writer, deferred, db);
       return new RunReport(db, outcomes, drifts);
   }
 
@@ -228,7 +258,7 @@ public final class MigrationRunner {
 
   private StepOutcome applyOne(
       Connection c, Ledger.Writer writer, MigrationContext ctx, MigrationStep s, LedgerEntry prior, RunOptions options,
-      String db) throws SQLException {
+      String db, List<LedgerEntry> deferTo) throws SQLException {
     options.fence().beforeStep(s.id());
     boolean tx = s.transactionalOn(ctx.dialect());
     if (prior != null) {
@@ -259,7 +289,7 @@ public final class MigrationRunner {
     long t0 = clock.millis();
     try {
       return tx ? applyInTransaction(c, writer, ctx, s, prior, options, db, t0)
-          : applyOutsideTransaction(c, writer, ctx, s, prior, options, db, t0);
+          : applyOutsideTransaction(c, writer, ctx, s, prior, options, db, t0, deferTo);
     } catch (RuntimeException ex) {
       for (MigrationListener l : listeners) {
         l.stepFailed(s.id(), ex);
@@ -283,12 +313,21 @@ public final class MigrationRunner {
         evidence[0]);
   }
 
+  /**
+   * Applies a step whose effect cannot share a transaction with its ledger row: a started row
+   * first, the effect, then the row turned applied. With {@code deferTo} (an in-memory database,
+   * see the class comment) there is no started row and the applied row is added to {@code
+   * deferTo} for the caller to insert.
+   */
   private StepOutcome applyOutsideTransaction(
       Connection c, Ledger.Writer writer, MigrationContext ctx, MigrationStep s, LedgerEntry prior, RunOptions options,
-      String db, long t0) {
+      String db, long t0, List<LedgerEntry> deferTo) {
     LedgerEntry started = entry(s, LedgerState.STARTED, false, options, 0,
-        "started (non-transactional on " + ctx.dialect().displayName() + ")");
-    ledgerWrite(c, s.id(), db, options.fence(), () -> writer.write(started, prior != null));
+        NonTransactional.of(ctx.dialect()).started);
+    boolean rowExists = prior != null || deferTo == null;
+    if (deferTo == null) {
+      ledgerWrite(c, s.id(), db, options.fence(), () -> writer.write(started, prior != null));
+    }
     Map<String, Object> evidence;
     try {
       evidence = Evidence.check(s.apply(ctx));
@@ -311,18 +350,34 @@ public final class MigrationRunner {
       }
       try {
         writer.write(entry(s, LedgerState.FAILED, false, options, clock.millis() - t0, detail),
-            true);
+            rowExists);
       } catch (SQLException w) {
         thrown.addSuppressed(w);
       }
       throw thrown;
+    } catch (Error err) {
+      if (deferTo != null) {
+        // no started row: the database outlives this error in the same process, so record it
+        restoreAutoCommit(c);
+        try {
+          writer.write(entry(s, LedgerState.FAILED, false, options, clock.millis() - t0,
+              "failed: " + err), rowExists);
+        } catch (SQLException | RuntimeException w) {
+          err.addSuppressed(w);
+        }
+      }
+      throw err;
     }
     long took = clock.millis() - t0;
     // the row written as started above differs from the applied one only in these columns
     LedgerEntry applied = new LedgerEntry(started.stepId(), started.checksum(),
         LedgerState.APPLIED, false, started.cutoverId(), started.audit(), started.appliedBy(), now(),
-        Math.max(0, took), "applied (non-transactional on " + ctx.dialect().displayName() + ")");
-    ledgerWrite(c, s.id(), db, options.fence(), () -> writer.markApplied(applied));
+        Math.max(0, took), NonTransactional.of(ctx.dialect()).applied);
+    if (deferTo != null) {
+      deferTo.add(applied);
+    } else {
+      ledgerWrite(c, s.id(), db, options.fence(), () -> writer.markApplied(applied));
+    }
     return new StepOutcome(s.id(), StepOutcome.Status.APPLIED, false, took, evidence);
   }
 
@@ -347,6 +402,31 @@ public final class MigrationRunner {
 
   private Instant now() {
     return clock.instant().truncatedTo(ChronoUnit.MILLIS);
+  }
+
+  /** The details of a non-transactional step's rows, one string per dialect. */
+  private static final class NonTransactional {
+    private static final Map<Dialect, NonTransactional> BY_DIALECT = byDialect();
+
+    final String started;
+    final String applied;
+
+    private NonTransactional(Dialect d) {
+      this.started = "started (non-transactional on " + d.displayName() + ")";
+      this.applied = "applied (non-transactional on " + d.displayName() + ")";
+    }
+
+    static NonTransactional of(Dialect d) {
+      return BY_DIALECT.get(d);
+    }
+
+    private static Map<Dialect, NonTransactional> byDialect() {
+      Map<Dialect, NonTransactional> m = new java.util.EnumMap<>(Dialect.class);
+      for (Dialect d : Dialect.values()) {
+        m.put(d, new NonTransactional(d));
+      }
+      return m;
+    }
   }
 
   /** Work inside one transaction. */
@@ -405,6 +485,52 @@ public final class MigrationRunner {
       throw fail(stepId, db, "step '" + stepId + "' failed on " + db
           + " and was rolled back", e);
     }
+  }
+
+  /**
+   * Inserts the deferred applied rows in one transaction and empties the list.
+   *
+   * @throws LedgerException if they cannot be written; the steps stay applied
+   */
+  private void writeDeferred(Connection c, Ledger.Writer writer, List<LedgerEntry> deferred,
+      String db) {
+    if (deferred == null || deferred.isEmpty()) {
+      return;
+    }
+    try {
+      c.setAutoCommit(false);
+      try {
+        writer.insertAll(deferred);
+        c.commit();
+      } catch (SQLException | RuntimeException e) {
+        try {
+          c.rollback();
+        } catch (SQLException r) {
+          e.addSuppressed(r);
+        }
+        throw e;
+      } finally {
+        c.setAutoCommit(true);
+      }
+    } catch (SQLException | RuntimeException e) {
+      List<String> ids = new ArrayList<>();
+      deferred.forEach(r -> ids.add(r.stepId()));
+      throw new LedgerException(ledger.table(), "steps " + ids + " were applied on " + db
+          + " but their ledger rows could not be written: " + e.getMessage(), e);
+    }
+    deferred.clear();
+  }
+
+  /**
+   * Whether the database is H2 in this process's memory ({@code jdbc:h2:mem:}), which cannot
+   * outlive the process; an H2 server reached over TCP can.
+   */
+  static boolean inProcessMemory(Connection c, Dialect dialect) throws SQLException {
+    if (dialect != Dialect.H2) {
+      return false;
+    }
+    String url = c.getMetaData().getURL();
+    return url != null && url.regionMatches(true, 0, "jdbc:h2:mem:", 0, "jdbc:h2:mem:".length());
   }
 
   private static void restoreAutoCommit(Connection c) {

@@ -189,8 +189,12 @@ class MigrationRunnerTest {
         })
         .build();
     assertThatThrownBy(() -> runner(db).run(List.of(step))).isInstanceOf(SimulatedCrash.class);
+    // a durable database keeps the started row written before the effect; an in-memory H2
+    // database, which no crash of the process can outlive, gets no started row, so the error
+    // that stopped the step is recorded as a failed row instead
+    String left = db.kind() == TestDatabase.H2 ? "FAILED" : "STARTED";
     assertThat(queryLong(db,
-        "SELECT COUNT(*) FROM cutover_ledger WHERE state = 'STARTED'")).isEqualTo(1);
+        "SELECT COUNT(*) FROM cutover_ledger WHERE state = '" + left + "'")).isEqualTo(1);
 
     crash[0] = false;
     RunReport r = runner(db).run(List.of(step));
