@@ -257,6 +257,8 @@ public final class Ledger {
     private PreparedStatement updateStatement;
     private PreparedStatement markAppliedStatement;
     private PreparedStatement insertManyStatement;
+    private Instant lastAt;
+    private String lastAtText;
 
     Writer(Connection connection) {
       this.connection = connection;
@@ -294,7 +296,7 @@ public final class Ledger {
         if (updateStatement == null) {
           updateStatement = connection.prepareStatement(update);
         }
-        bind(updateStatement, 1, entry, detail, false);
+        bind(updateStatement, 1, entry, detail, appliedAt(entry), false);
         updateStatement.setString(11, entry.stepId());
         if (updateStatement.executeUpdate() != 1) {
           throw new SQLException("ledger row of step '" + entry.stepId() + "' vanished");
@@ -303,7 +305,7 @@ public final class Ledger {
         if (insertStatement == null) {
           insertStatement = connection.prepareStatement(insert);
         }
-        bind(insertStatement, 1, entry, detail, true);
+        bind(insertStatement, 1, entry, detail, appliedAt(entry), true);
         insertStatement.executeUpdate();
       }
     }
@@ -315,6 +317,15 @@ public final class Ledger {
      * @param entries rows of steps that have none yet
      * @throws SQLException if the insert fails
      */
+    /** The RFC 3339 text of a row's time; rows written in the same millisecond share one. */
+    private String appliedAt(LedgerEntry e) {
+      if (!e.appliedAt().equals(lastAt)) {
+        lastAt = e.appliedAt();
+        lastAtText = lastAt.toString();
+      }
+      return lastAtText;
+    }
+
     void insertAll(java.util.List<LedgerEntry> entries) throws SQLException {
       int n = entries.size();
       for (int from = 0; from < n; from += ROWS_PER_INSERT) {
@@ -331,7 +342,7 @@ public final class Ledger {
         try {
           for (int i = 0; i < rows; i++) {
             LedgerEntry e = entries.get(from + i);
-            bind(p, 1 + i * COLUMNS, e, clip(e.detail()), true);
+            bind(p, 1 + i * COLUMNS, e, clip(e.detail()), appliedAt(e), true);
           }
           p.executeUpdate();
         } finally {
@@ -384,7 +395,8 @@ public final class Ledger {
   }
 
   private static void bind(
-      PreparedStatement p, int start, LedgerEntry e, String detail, boolean withId)
+      PreparedStatement p, int start, LedgerEntry e, String detail, String appliedAt,
+      boolean withId)
       throws SQLException {
     int i = start;
     if (withId) {
@@ -402,7 +414,7 @@ public final class Ledger {
       p.setNull(i++, Types.VARCHAR);
     }
     p.setString(i++, e.appliedBy());
-    p.setString(i++, e.appliedAt().toString());
+    p.setString(i++, appliedAt);
     p.setLong(i++, e.durationMillis());
     p.setString(i, detail);
   }
