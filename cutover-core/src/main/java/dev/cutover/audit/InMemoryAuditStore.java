@@ -30,8 +30,8 @@ import java.util.function.Consumer;
 final class InMemoryAuditStore implements AuditStore {
   /** Room left for the array header: a chunk of a power of two less this fills whole regions. */
   private static final int HEADER_ROOM = 64;
-  /** The first chunk's size. */
-  static final int FIRST_CHUNK = (64 << 10) - HEADER_ROOM;
+  /** The first chunk's size: a log of a few entries stays small. */
+  static final int FIRST_CHUNK = (4 << 10) - HEADER_ROOM;
   /**
    * The largest chunk: 32 MiB less room for the array header, so that it fills whole G1 regions
    * (of 1 to 32 MiB) and, as a humongous object, is allocated in place and never copied. Fewer,
@@ -40,7 +40,7 @@ final class InMemoryAuditStore implements AuditStore {
    */
   static final int MAX_CHUNK = (32 << 20) - HEADER_ROOM;
 
-  private static final int INDEX_SHIFT = 15; // 32768 entries, 256 KiB per index chunk
+  private static final int INDEX_SHIFT = 12; // 4096 entries, 32 KiB per index chunk
   private static final int INDEX_CHUNK = 1 << INDEX_SHIFT;
   private static final int INDEX_MASK = INDEX_CHUNK - 1;
 

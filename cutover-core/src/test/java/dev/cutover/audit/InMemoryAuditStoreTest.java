@@ -104,10 +104,11 @@ class InMemoryAuditStoreTest {
   void read_returnsEveryEntryExactlyAsAppended_acrossTheDefaultChunks() {
     InMemoryAuditStore store = new InMemoryAuditStore();
     Random rnd = new Random(7);
-    // over a megabyte of records: the first few chunks, 64 KiB and up, fill up
-    List<AuditEntry> appended = fill(store, 4000, rnd, 400);
+    // over a megabyte of records: the chunks of 4 KiB and up to 1 MiB fill up, and the index spans chunks
+    List<AuditEntry> appended = fill(store, 5000, rnd, 400);
     assertSameEntries(read(store, 0, appended.size()), appended);
     assertSameEntries(read(store, 1234, 2345), appended.subList(1234, 2345));
+    assertSameEntries(read(store, 4000, 4200), appended.subList(4000, 4200));
   }
 
   @Test
@@ -218,7 +219,7 @@ class InMemoryAuditStoreTest {
   @Test
   void readsConcurrentWithAppends_seeAConsistentPrefix() throws Exception {
     InMemoryAuditStore store = new InMemoryAuditStore(300, 5000);
-    int n = 4000;
+    int n = 5000;
     AtomicReferenceArray<AuditEntry> expected = new AtomicReferenceArray<>(n);
     AtomicBoolean done = new AtomicBoolean();
     ConcurrentLinkedQueue<Throwable> failures = new ConcurrentLinkedQueue<>();
