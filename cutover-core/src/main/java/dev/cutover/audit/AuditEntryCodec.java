@@ -77,11 +77,98 @@ final class AuditEntryCodec {
     return line;
   }
 
+  /**
+   * Encodes a new entry. The line is written once, straight into its own array with a gap for the
+   * hash member, hashed around the gap, and the gap filled in: the same bytes as {@link
+   * #encodeUnhashed} and {@link #line} (the reference, which {@link #decode} uses), without the
+   * intermediate buffer and its copy.
+   */
   AuditEntry encode(AuditEvent ev, long seq, Instant time, Hash prev) {
     long ms = time.toEpochMilli();
     checkTime(ms, time);
-    byte[] hash = encodeUnhashed(ev, seq, ms, prev);
-    return new AuditEntry(seq, Instant.ofEpochMilli(ms), ev, prev, Hash.wrap(hash), line(hash));
+    byte[] hash;
+    byte[] line;
+    if (seq < 0 || seq > CanonicalJson.MAX_SAFE_INTEGER) {
+      // outside the number rule: the reference path refuses it with the writer's exception
+      hash = encodeUnhashed(ev, seq, ms, prev);
+      line = line(hash);
+    } else {
+      byte[] head = ev.head;
+      byte[] tail = ev.tail;
+      Hash state = ev.stateOrNull();
+      int seqDigits = decimalLength(seq);
+      int n = head.length + HASH_MEMBER + PREV.length + HEX_STRING + SEQ.length + seqDigits + 1
+          + (state == null ? 0 : STATE.length + HEX_STRING + 1) + TIME.length + 24 + 2 + tail.length;
+      line = new byte[n];
+      System.arraycopy(head, 0, line, 0, head.length);
+      int gap = head.length;
+      int p = put(line, gap + HASH_MEMBER, PREV);
+      p = hexString(line, p, prev.raw());
+      p = put(line, p, SEQ);
+      p += seqDigits;
+      putDecimal(line, p, seq, seqDigits);
+      line[p++] = ',';
+      if (state != null) {
+        p = put(line, p, STATE);
+        p = hexString(line, p, state.raw());
+        line[p++] = ',';
+      }
+      p = put(line, p, TIME);
+      p = put(line, p, timeText(ms));
+      line[p++] = '"';
+      line[p++] = ',';
+      put(line, p, tail);
+      sha.update((byte) 0);
+      sha.update(line, 0, gap);
+      sha.update(line, gap + HASH_MEMBER, n - gap - HASH_MEMBER);
+      hash = sha.digest();
+      p = put(line, gap, HASH);
+      p = hex(line, p, hash);
+      line[p] = '"';
+    }
+    // a clock that already ticks in whole milliseconds needs no truncated copy
+    Instant at = time.getNano() % 1_000_000 == 0 ? time : Instant.ofEpochMilli(ms);
+    return new AuditEntry(seq, at, ev, prev, Hash.wrap(hash), line);
+  }
+
+  /** A hex string member value: a quote, 64 hex digits, a quote. */
+  private static final int HEX_STRING = 2 * Hash.LENGTH + 2;
+
+  private static int put(byte[] dst, int p, byte[] src) {
+    System.arraycopy(src, 0, dst, p, src.length);
+    return p + src.length;
+  }
+
+  private static int hex(byte[] dst, int p, byte[] bytes) {
+    for (byte b : bytes) {
+      dst[p++] = HEX[(b >> 4) & 0xf];
+      dst[p++] = HEX[b & 0xf];
+    }
+    return p;
+  }
+
+  private static int hexString(byte[] dst, int p, byte[] bytes) {
+    dst[p++] = '"';
+    p = hex(dst, p, bytes);
+    dst[p++] = '"';
+    return p;
+  }
+
+  static int decimalLength(long v) {
+    int n = 1;
+    while (v >= 10) {
+      v /= 10;
+      n++;
+    }
+    return n;
+  }
+
+  /** Writes v as {@code digits} decimal digits ending just before {@code end}. */
+  private static void putDecimal(byte[] dst, int end, long v, int digits) {
+    for (int i = end - 1; i >= end - digits; i--) {
+      dst[i] = (byte) ('0' + v % 10);
+      v /= 10;
+    }
   }
 
   static void checkTime(long ms, Instant time) {
@@ -93,26 +180,38 @@ final class AuditEntryCodec {
   private static final long MIN_MS = LocalDate.of(0, 1, 1).toEpochDay() * 86_400_000L;
   private static final long MAX_MS = LocalDate.of(9999, 12, 31).toEpochDay() * 86_400_000L + 86_399_999L;
 
+  // the time text of the last millisecond written: appends in the same millisecond reuse it
+  private final byte[] timeText = new byte[24];
+  private long timeTextMs = Long.MIN_VALUE;
+
   private void writeTime(long ms) {
-    long day = Math.floorDiv(ms, 86_400_000L);
-    int msOfDay = (int) Math.floorMod(ms, 86_400_000L);
-    LocalDate d = LocalDate.ofEpochDay(day);
-    byte[] t = new byte[24];
-    put(t, 0, d.getYear(), 4);
-    t[4] = '-';
-    put(t, 5, d.getMonthValue(), 2);
-    t[7] = '-';
-    put(t, 8, d.getDayOfMonth(), 2);
-    t[10] = 'T';
-    put(t, 11, msOfDay / 3_600_000, 2);
-    t[13] = ':';
-    put(t, 14, msOfDay / 60_000 % 60, 2);
-    t[16] = ':';
-    put(t, 17, msOfDay / 1000 % 60, 2);
-    t[19] = '.';
-    put(t, 20, msOfDay % 1000, 3);
-    t[23] = 'Z';
-    w.raw(t);
+    w.raw(timeText(ms));
+  }
+
+  /** The 24 characters of the time, e.g. {@code 2026-11-21T10:15:30.123Z}; valid until the next call. */
+  byte[] timeText(long ms) {
+    byte[] t = timeText;
+    if (ms != timeTextMs) {
+      long day = Math.floorDiv(ms, 86_400_000L);
+      int msOfDay = (int) Math.floorMod(ms, 86_400_000L);
+      LocalDate d = LocalDate.ofEpochDay(day);
+      put(t, 0, d.getYear(), 4);
+      t[4] = '-';
+      put(t, 5, d.getMonthValue(), 2);
+      t[7] = '-';
+      put(t, 8, d.getDayOfMonth(), 2);
+      t[10] = 'T';
+      put(t, 11, msOfDay / 3_600_000, 2);
+      t[13] = ':';
+      put(t, 14, msOfDay / 60_000 % 60, 2);
+      t[16] = ':';
+      put(t, 17, msOfDay / 1000 % 60, 2);
+      t[19] = '.';
+      put(t, 20, msOfDay % 1000, 3);
+      t[23] = 'Z';
+      timeTextMs = ms;
+    }
+    return t;
   }
 
   private static void put(byte[] t, int at, int v, int digits) {

@@ -1,5 +1,6 @@
 package dev.cutover.audit;
 
+import java.security.MessageDigest;
 import java.util.Arrays;
 
 /**
@@ -27,6 +28,11 @@ final class HashArray {
     System.arraycopy(hash, 0, cs[c], (int) (size & MASK) * Hash.LENGTH, Hash.LENGTH);
     chunks = cs;
     size++;
+  }
+
+  /** Feeds the hash at {@code i} to a digest, without copying it out. */
+  void update(MessageDigest sha, long i) {
+    sha.update(chunks[(int) (i >>> CHUNK_SHIFT)], (int) (i & MASK) * Hash.LENGTH, Hash.LENGTH);
   }
 
   byte[] get(long i) {

@@ -1,5 +1,7 @@
 package dev.cutover.audit;
 
+import java.security.DigestException;
+import java.security.MessageDigest;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -19,6 +21,9 @@ import java.util.Objects;
 public final class MerkleTree {
   private final HashArray[] levels = new HashArray[64];
   private volatile long size;
+  // used by append only, which is synchronized
+  private final MessageDigest sha = Hash.sha256();
+  private final byte[] node = new byte[Hash.LENGTH];
 
   /** Creates an empty tree. */
   public MerkleTree() {
@@ -43,14 +48,22 @@ public final class MerkleTree {
   public synchronized long append(Hash leafHash) {
     Objects.requireNonNull(leafHash, "leafHash");
     long n = size;
-    byte[] h = leafHash.raw();
-    levels[0].add(h);
-    // every time the index at a level is odd, a complete subtree one level up is finished
+    levels[0].add(leafHash.raw());
+    // every time the index at a level is odd, a complete subtree one level up is finished; its
+    // hash is computed in place from the stored left sibling, with no copies
     long idx = n;
     int level = 0;
+    byte[] h = leafHash.raw();
     while ((idx & 1) == 1) {
-      byte[] left = levels[level].get(idx - 1);
-      h = MerkleProofs.node(left, h);
+      sha.update((byte) 1);
+      levels[level].update(sha, idx - 1);
+      sha.update(h, 0, Hash.LENGTH);
+      try {
+        sha.digest(node, 0, Hash.LENGTH);
+      } catch (DigestException e) {
+        throw new IllegalStateException("SHA-256 digest does not fit 32 bytes", e);
+      }
+      h = node;
       level++;
       if (levels[level] == null) {
         levels[level] = new HashArray();
