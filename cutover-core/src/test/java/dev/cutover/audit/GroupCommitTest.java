@@ -78,4 +78,44 @@ class GroupCommitTest {
     assertThat(v.ok()).as(v.summary()).isTrue();
     assertThat(v.verifiedEntries()).isEqualTo((long) writers * each);
   }
+
+  /**
+   * The commit delay waits for as many entries as the last fsync covered; when those writers are
+   * gone, a lone writer's next appends must still each become durable and return.
+   */
+  @RepeatedTest(3)
+  void commitDelay_doesNotStrandALoneWriterAfterACrowd() throws Exception {
+    Path file = dir.resolve("audit.log");
+    FileAuditStore store = FileAuditStore.open(file, false, new MerkleTree());
+    try (AuditLog log = AuditLog.open(store, AuditLogTest.CLOCK)) {
+      CountDownLatch start = new CountDownLatch(1);
+      List<Thread> crowd = new ArrayList<>();
+      for (int t = 0; t < 32; t++) {
+        int id = t;
+        Thread th = new Thread(() -> {
+          try {
+            start.await();
+          } catch (InterruptedException e) {
+            return;
+          }
+          for (int i = 0; i < 5; i++) {
+            log.append(AuditEvent.of("work.done", "crowd-" + id, Map.of("i", i)));
+          }
+        });
+        th.start();
+        crowd.add(th);
+      }
+      start.countDown();
+      for (Thread th : crowd) {
+        th.join();
+      }
+      for (int i = 0; i < 50; i++) {
+        AuditEntry e = log.append(AuditEvent.of("work.done", "alone", Map.of("i", i)));
+        assertThat(store.durableSeq()).as("durable after append %d", e.seq()).isGreaterThanOrEqualTo(e.seq());
+      }
+      assertThat(log.size()).isEqualTo(32 * 5 + 50);
+    }
+    LogVerification v = AuditLogVerifier.verify(file);
+    assertThat(v.ok()).as(v.summary()).isTrue();
+  }
 }
