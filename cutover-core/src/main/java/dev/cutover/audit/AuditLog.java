@@ -165,6 +165,13 @@ public final class AuditLog implements AutoCloseable {
   /**
    * Appends an event and returns its entry once the entry is durable.
    *
+   * <p>Appends from many threads get one total order. On a log file, threads appending at the same
+   * time share one {@code fsync}: the first to wait forces everything appended so far while the
+   * others wait for it. Before it forces, it may wait briefly (at most one and a half recent fsync
+   * times, never over 1 ms) for as many entries as the previous fsync covered, so that the
+   * threads that fsync released are in the next one too; a lone writer never waits. A waiting
+   * thread yields the processor for up to three recent fsync times before it parks.
+   *
    * @param event the event
    * @return the entry, with its seq, time, prev and hash
    * @throws IllegalStateException if the log is closed or read-only
