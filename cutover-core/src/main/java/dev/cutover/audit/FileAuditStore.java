@@ -2,8 +2,10 @@ package dev.cutover.audit;
 
 import dev.cutover.audit.spi.AuditStore;
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
+import java.nio.channels.ClosedChannelException;
 import java.nio.channels.FileChannel;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -42,7 +44,11 @@ final class FileAuditStore implements AuditStore {
   private static final Logger LOG = LoggerFactory.getLogger(FileAuditStore.class);
 
   private final Path file;
-  private final FileChannel ch;
+  // Reads go through a channel, which an interrupt during a read closes; it is then reopened.
+  // Writes and forces go through a RandomAccessFile, which no interrupt closes: a writer thread
+  // interrupted in the middle of an fsync must not break the log for every other writer.
+  private volatile FileChannel ch;
+  private final RandomAccessFile out;
   private final boolean readOnly;
   private final Object flushLock = new Object();
   private final ReentrantLock group = new ReentrantLock();
@@ -81,9 +87,10 @@ final class FileAuditStore implements AuditStore {
   private static final long MAX_GATHER_NANOS = 1_000_000;
   private static final long MAX_SPIN_NANOS = 3_000_000;
 
-  private FileAuditStore(Path file, FileChannel ch, boolean readOnly, RepairReport repair) {
+  private FileAuditStore(Path file, FileChannel ch, RandomAccessFile out, boolean readOnly, RepairReport repair) {
     this.file = file;
     this.ch = ch;
+    this.out = out;
     this.readOnly = readOnly;
     this.repair = repair;
   }
@@ -160,7 +167,15 @@ final class FileAuditStore implements AuditStore {
       repair = new RepairReport(file.toString(), lines, completeLength, tail.length);
       LOG.warn("repaired audit log {}", repair.summary());
     }
-    FileAuditStore s = new FileAuditStore(file, ch, readOnly, repair);
+    RandomAccessFile out = null;
+    if (!readOnly) {
+      try {
+        out = new RandomAccessFile(file.toFile(), "rw");
+      } catch (IOException e) {
+        throw new LogStorageException(file.toString(), "cannot open log file " + file + " for writing: " + e.getMessage(), e);
+      }
+    }
+    FileAuditStore s = new FileAuditStore(file, ch, out, readOnly, repair);
     s.offsets = offs[0];
     s.size = lines;
     s.length = completeLength;
@@ -229,8 +244,8 @@ final class FileAuditStore implements AuditStore {
     if (seq <= durableSeq) {
       return;
     }
-    // The file channel is interruptible: a write or force on a thread whose interrupt flag is set
-    // closes the channel for everyone. Clear the flag for the wait and the I/O, restore it after.
+    // An append returns only once durable, interrupted or not: clear the flag for the wait (a set
+    // flag would make every park return at once) and the I/O, and restore it after.
     boolean interrupted = Thread.interrupted();
     try {
       Waiter w = new Waiter(Thread.currentThread(), seq);
@@ -244,24 +259,27 @@ final class FileAuditStore implements AuditStore {
         } else {
           leading = true;
           w.lead = true;
+          w.removed = true;
         }
       } finally {
         group.unlock();
       }
       long spinUntil = System.nanoTime() + Math.min(MAX_SPIN_NANOS, SPIN_FORCES * forceNanos);
-      while (!w.lead) {
-        if (seq <= durableSeq) {
-          return;
-        }
+      // A leader takes every waiter out of the queue after its fsync: the covered ones are
+      // released, the first one not covered leads next. Waiting for that (rather than for
+      // durableSeq alone) keeps the chain of leaders unbroken even when close() forces meanwhile.
+      while (!w.removed) {
         if (System.nanoTime() - spinUntil < 0) {
           Thread.yield();
-          continue;
+        } else {
+          LockSupport.park(this);
         }
-        LockSupport.park(this);
         // an append returns only once durable: keep waiting
         interrupted |= Thread.interrupted();
       }
-      interrupted |= lead(seq);
+      if (w.lead) {
+        interrupted |= lead(seq);
+      }
     } finally {
       if (interrupted) {
         Thread.currentThread().interrupt();
@@ -278,8 +296,15 @@ final class FileAuditStore implements AuditStore {
     try {
       synchronized (flushLock) {
         if (seq > durableSeq) {
-          interrupted = gather();
-          flush(true);
+          interrupted = gather() | Thread.interrupted();
+          try {
+            flush(true);
+          } catch (RuntimeException e) {
+            if (interrupted) {
+              Thread.currentThread().interrupt();
+            }
+            throw e;
+          }
         }
       }
       return interrupted;
@@ -295,6 +320,7 @@ final class FileAuditStore implements AuditStore {
           Waiter x = it.next();
           if (x.seq <= durable) {
             it.remove();
+            x.removed = true;
             covered[n++] = x;
           } else if (next == null) {
             it.remove();
@@ -305,6 +331,7 @@ final class FileAuditStore implements AuditStore {
           leading = false;
         } else {
           next.lead = true;
+          next.removed = true;
         }
       } finally {
         group.unlock();
@@ -322,14 +349,15 @@ final class FileAuditStore implements AuditStore {
    * The commit delay: waits until the pending entries are as many as the last fsync covered, or
    * until the delay has passed. The append that reaches the count wakes the leader. Holds
    * flushLock. Returns whether the thread was interrupted meanwhile; its flag is cleared, since a
-   * write on an interrupted thread would close the channel.
+   * set flag would make every park return at once.
    */
   private boolean gather() {
     boolean interrupted = false;
     long target = durableSeq + lastRound;
     long deadline = System.nanoTime() + Math.min(MAX_GATHER_NANOS, (long) (GATHER_FRACTION * forceNanos));
     synchronized (this) {
-      if (size - 1 >= target) {
+      // nothing more will be appended to a closed or failed log: flush() reports it at once
+      if (size - 1 >= target || closed || failure != null) {
         return false;
       }
       gatherer = Thread.currentThread();
@@ -363,7 +391,9 @@ final class FileAuditStore implements AuditStore {
   private static final class Waiter {
     final Thread thread;
     final long seq;
+    // both set under group; lead is written first, so a waiter that sees removed also sees lead
     volatile boolean lead;
+    volatile boolean removed;
 
     Waiter(Thread thread, long seq) {
       this.thread = thread;
@@ -388,13 +418,11 @@ final class FileAuditStore implements AuditStore {
       upTo = size - 1;
     }
     try {
-      ByteBuffer b = ByteBuffer.wrap(data, 0, n);
-      while (b.hasRemaining()) {
-        pos += ch.write(b, pos);
-      }
+      out.seek(pos);
+      out.write(data, 0, n);
       if (force) {
         long t0 = System.nanoTime();
-        ch.force(false);
+        out.getFD().sync();
         forceNanos += (System.nanoTime() - t0 - forceNanos) / 8;
       }
     } catch (IOException e) {
@@ -416,7 +444,7 @@ final class FileAuditStore implements AuditStore {
     synchronized (this) {
       InMemoryAuditStore.Stores.checkRange(fromSeq, toSeq, size);
     }
-    // as in awaitDurable: I/O on an interrupted thread would close the channel for everyone
+    // a read on an interrupted thread would close the read channel: clear the flag, restore it after
     boolean interrupted = Thread.interrupted();
     try {
       if (toSeq > fromSeq) {
@@ -431,7 +459,7 @@ final class FileAuditStore implements AuditStore {
         }
       }
       for (long s = fromSeq; s < toSeq; s += 4096) {
-        readRange(s, Math.min(toSeq, s + 4096), sink);
+        interrupted |= readRange(s, Math.min(toSeq, s + 4096), sink);
       }
     } finally {
       if (interrupted) {
@@ -440,8 +468,12 @@ final class FileAuditStore implements AuditStore {
     }
   }
 
-  /** Reads entries [from, to) from the file, each checked in one pass and decoded once. */
-  private void readRange(long from, long to, Consumer<? super AuditEntry> sink) {
+  /**
+   * Reads entries [from, to) from the file, each checked in one pass and decoded once. Returns
+   * whether the thread was interrupted during the read (its flag is then cleared).
+   */
+  private boolean readRange(long from, long to, Consumer<? super AuditEntry> sink) {
+    boolean interrupted = false;
     long start;
     long end;
     long[] offs;
@@ -458,8 +490,21 @@ final class FileAuditStore implements AuditStore {
     try {
       ByteBuffer b = ByteBuffer.wrap(buf);
       long pos = start;
+      int reopened = 0;
       while (b.hasRemaining()) {
-        int r = ch.read(b, pos);
+        FileChannel c = ch;
+        int r;
+        try {
+          r = c.read(b, pos);
+        } catch (ClosedChannelException e) {
+          // an interrupt of this or another reading thread closed the channel: reopen it
+          interrupted |= Thread.interrupted();
+          if (++reopened > 16) {
+            throw e;
+          }
+          reopen(c, e);
+          continue;
+        }
         if (r < 0) {
           throw new IOException("unexpected end of file at byte " + pos);
         }
@@ -474,6 +519,17 @@ final class FileAuditStore implements AuditStore {
       int lineEnd = (int) ((s + 1 < to ? offs[(int) (s + 1)] : end) - start) - 1;
       AuditEntry e = codec.read(buf, off, lineEnd - off, s);
       sink.accept(e);
+    }
+    return interrupted;
+  }
+
+  /** Replaces a read channel that an interrupt closed, unless the log itself was closed. */
+  private synchronized void reopen(FileChannel stale, ClosedChannelException cause) throws IOException {
+    if (closed) {
+      throw cause;
+    }
+    if (ch == stale) {
+      ch = FileChannel.open(file, StandardOpenOption.READ);
     }
   }
 
@@ -505,6 +561,9 @@ final class FileAuditStore implements AuditStore {
         }
         try {
           ch.close();
+          if (out != null) {
+            out.close();
+          }
         } catch (IOException e) {
           throw new LogStorageException(file.toString(), "cannot close log file " + file + ": " + e.getMessage(), e);
         }

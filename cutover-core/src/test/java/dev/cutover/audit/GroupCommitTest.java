@@ -118,4 +118,108 @@ class GroupCommitTest {
     LogVerification v = AuditLogVerifier.verify(file);
     assertThat(v.ok()).as(v.summary()).isTrue();
   }
+
+  /**
+   * Interrupts that arrive at any moment, while writers wait, lead or force and while readers
+   * read, must not break the log: an interrupted channel would be closed for everyone.
+   */
+  @RepeatedTest(3)
+  void interruptsDuringTheWait_neverCloseTheChannel() throws Exception {
+    Path file = dir.resolve("audit.log");
+    FileAuditStore store = FileAuditStore.open(file, false, new MerkleTree());
+    ConcurrentLinkedQueue<String> problems = new ConcurrentLinkedQueue<>();
+    int writers = 16;
+    int each = 200;
+    try (AuditLog log = AuditLog.open(store, AuditLogTest.CLOCK)) {
+      List<Thread> threads = new ArrayList<>();
+      for (int t = 0; t < writers; t++) {
+        int id = t;
+        Thread th = new Thread(() -> {
+          try {
+            for (int i = 0; i < each; i++) {
+              AuditEntry e = log.append(AuditEvent.of("work.done", "worker-" + id, Map.of("i", i)));
+              Thread.interrupted();
+              if (store.durableSeq() < e.seq()) {
+                problems.add("append of seq " + e.seq() + " returned before it was forced");
+              }
+            }
+          } catch (RuntimeException e) {
+            problems.add("writer " + id + " failed: " + e);
+          }
+        });
+        threads.add(th);
+      }
+      for (int r = 0; r < 2; r++) {
+        int id = r;
+        threads.add(new Thread(() -> {
+          try {
+            for (int i = 0; i < 300; i++) {
+              long size = log.size();
+              if (size > 0 && log.entry(i % size).seq() != i % size) {
+                problems.add("reader " + id + " read the wrong entry for seq " + (i % size));
+              }
+              Thread.interrupted();
+            }
+          } catch (RuntimeException e) {
+            problems.add("reader " + id + " failed: " + e);
+          }
+        }));
+      }
+      threads.forEach(Thread::start);
+      java.util.Random random = new java.util.Random(42);
+      while (threads.stream().anyMatch(Thread::isAlive)) {
+        threads.get(random.nextInt(threads.size())).interrupt();
+        Thread.onSpinWait();
+      }
+      for (Thread th : threads) {
+        th.join();
+      }
+      assertThat(problems).isEmpty();
+      assertThat(log.size()).isEqualTo((long) writers * each);
+    }
+    LogVerification v = AuditLogVerifier.verify(file);
+    assertThat(v.ok()).as(v.summary()).isTrue();
+  }
+
+  /** Closing the log while writers wait ends every wait: each append returns or is refused. */
+  @RepeatedTest(5)
+  void closeWhileWritersWait_releasesEveryWriter() throws Exception {
+    Path file = dir.resolve("audit.log");
+    FileAuditStore store = FileAuditStore.open(file, false, new MerkleTree());
+    ConcurrentLinkedQueue<String> problems = new ConcurrentLinkedQueue<>();
+    java.util.concurrent.atomic.AtomicLong returned = new java.util.concurrent.atomic.AtomicLong();
+    AuditLog log = AuditLog.open(store, AuditLogTest.CLOCK);
+    CountDownLatch going = new CountDownLatch(200);
+    List<Thread> threads = new ArrayList<>();
+    for (int t = 0; t < 16; t++) {
+      int id = t;
+      Thread th = new Thread(() -> {
+        for (int i = 0; ; i++) {
+          AuditEntry e;
+          try {
+            e = log.append(AuditEvent.of("work.done", "worker-" + id, Map.of("i", i)));
+          } catch (IllegalStateException | LogStorageException refused) {
+            return;
+          }
+          returned.incrementAndGet();
+          going.countDown();
+          if (store.durableSeq() < e.seq()) {
+            problems.add("append of seq " + e.seq() + " returned before it was forced");
+          }
+        }
+      });
+      threads.add(th);
+    }
+    threads.forEach(Thread::start);
+    going.await();
+    log.close();
+    for (Thread th : threads) {
+      th.join(java.util.concurrent.TimeUnit.SECONDS.toMillis(30));
+      assertThat(th.isAlive()).as("a writer still waits after close()").isFalse();
+    }
+    assertThat(problems).isEmpty();
+    LogVerification v = AuditLogVerifier.verify(file);
+    assertThat(v.ok()).as(v.summary()).isTrue();
+    assertThat(v.verifiedEntries()).isGreaterThanOrEqualTo(returned.get());
+  }
 }
