@@ -6,8 +6,12 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Random;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.function.IntFunction;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -88,24 +92,12 @@ class GroupCommitTest {
     Path file = dir.resolve("audit.log");
     FileAuditStore store = FileAuditStore.open(file, false, new MerkleTree());
     try (AuditLog log = AuditLog.open(store, AuditLogTest.CLOCK)) {
-      CountDownLatch start = new CountDownLatch(1);
-      List<Thread> crowd = new ArrayList<>();
-      for (int t = 0; t < 32; t++) {
-        int id = t;
-        Thread th = new Thread(() -> {
-          try {
-            start.await();
-          } catch (InterruptedException e) {
-            return;
-          }
-          for (int i = 0; i < 5; i++) {
-            log.append(AuditEvent.of("work.done", "crowd-" + id, Map.of("i", i)));
-          }
-        });
-        th.start();
-        crowd.add(th);
-      }
-      start.countDown();
+      List<Thread> crowd = threads(32, id -> () -> {
+        for (int i = 0; i < 5; i++) {
+          log.append(AuditEvent.of("work.done", "crowd-" + id, Map.of("i", i)));
+        }
+      });
+      crowd.forEach(Thread::start);
       for (Thread th : crowd) {
         th.join();
       }
@@ -131,42 +123,34 @@ class GroupCommitTest {
     int writers = 16;
     int each = 200;
     try (AuditLog log = AuditLog.open(store, AuditLogTest.CLOCK)) {
-      List<Thread> threads = new ArrayList<>();
-      for (int t = 0; t < writers; t++) {
-        int id = t;
-        Thread th = new Thread(() -> {
-          try {
-            for (int i = 0; i < each; i++) {
-              AuditEntry e = log.append(AuditEvent.of("work.done", "worker-" + id, Map.of("i", i)));
-              Thread.interrupted();
-              if (store.durableSeq() < e.seq()) {
-                problems.add("append of seq " + e.seq() + " returned before it was forced");
-              }
+      List<Thread> threads = threads(writers, id -> () -> {
+        try {
+          for (int i = 0; i < each; i++) {
+            AuditEntry e = log.append(AuditEvent.of("work.done", "worker-" + id, Map.of("i", i)));
+            Thread.interrupted();
+            if (store.durableSeq() < e.seq()) {
+              problems.add("append of seq " + e.seq() + " returned before it was forced");
             }
-          } catch (RuntimeException e) {
-            problems.add("writer " + id + " failed: " + e);
           }
-        });
-        threads.add(th);
-      }
-      for (int r = 0; r < 2; r++) {
-        int id = r;
-        threads.add(new Thread(() -> {
-          try {
-            for (int i = 0; i < 300; i++) {
-              long size = log.size();
-              if (size > 0 && log.entry(i % size).seq() != i % size) {
-                problems.add("reader " + id + " read the wrong entry for seq " + (i % size));
-              }
-              Thread.interrupted();
+        } catch (RuntimeException e) {
+          problems.add("writer " + id + " failed: " + e);
+        }
+      });
+      threads.addAll(threads(2, id -> () -> {
+        try {
+          for (int i = 0; i < 300; i++) {
+            long size = log.size();
+            if (size > 0 && log.entry(i % size).seq() != i % size) {
+              problems.add("reader " + id + " read the wrong entry for seq " + (i % size));
             }
-          } catch (RuntimeException e) {
-            problems.add("reader " + id + " failed: " + e);
+            Thread.interrupted();
           }
-        }));
-      }
+        } catch (RuntimeException e) {
+          problems.add("reader " + id + " failed: " + e);
+        }
+      }));
       threads.forEach(Thread::start);
-      java.util.Random random = new java.util.Random(42);
+      Random random = new Random(42);
       while (threads.stream().anyMatch(Thread::isAlive)) {
         threads.get(random.nextInt(threads.size())).interrupt();
         Thread.onSpinWait();
@@ -187,39 +171,43 @@ class GroupCommitTest {
     Path file = dir.resolve("audit.log");
     FileAuditStore store = FileAuditStore.open(file, false, new MerkleTree());
     ConcurrentLinkedQueue<String> problems = new ConcurrentLinkedQueue<>();
-    java.util.concurrent.atomic.AtomicLong returned = new java.util.concurrent.atomic.AtomicLong();
+    AtomicLong returned = new AtomicLong();
     AuditLog log = AuditLog.open(store, AuditLogTest.CLOCK);
     CountDownLatch going = new CountDownLatch(200);
-    List<Thread> threads = new ArrayList<>();
-    for (int t = 0; t < 16; t++) {
-      int id = t;
-      Thread th = new Thread(() -> {
-        for (int i = 0; ; i++) {
-          AuditEntry e;
-          try {
-            e = log.append(AuditEvent.of("work.done", "worker-" + id, Map.of("i", i)));
-          } catch (IllegalStateException | LogStorageException refused) {
-            return;
-          }
-          returned.incrementAndGet();
-          going.countDown();
-          if (store.durableSeq() < e.seq()) {
-            problems.add("append of seq " + e.seq() + " returned before it was forced");
-          }
+    List<Thread> threads = threads(16, id -> () -> {
+      for (int i = 0; ; i++) {
+        AuditEntry e;
+        try {
+          e = log.append(AuditEvent.of("work.done", "worker-" + id, Map.of("i", i)));
+        } catch (IllegalStateException | LogStorageException refused) {
+          return;
         }
-      });
-      threads.add(th);
-    }
+        returned.incrementAndGet();
+        going.countDown();
+        if (store.durableSeq() < e.seq()) {
+          problems.add("append of seq " + e.seq() + " returned before it was forced");
+        }
+      }
+    });
     threads.forEach(Thread::start);
     going.await();
     log.close();
     for (Thread th : threads) {
-      th.join(java.util.concurrent.TimeUnit.SECONDS.toMillis(30));
+      th.join(TimeUnit.SECONDS.toMillis(30));
       assertThat(th.isAlive()).as("a writer still waits after close()").isFalse();
     }
     assertThat(problems).isEmpty();
     LogVerification v = AuditLogVerifier.verify(file);
     assertThat(v.ok()).as(v.summary()).isTrue();
     assertThat(v.verifiedEntries()).isGreaterThanOrEqualTo(returned.get());
+  }
+
+  /** n unstarted threads, the i-th running {@code body.apply(i)}. */
+  private static List<Thread> threads(int n, IntFunction<Runnable> body) {
+    List<Thread> threads = new ArrayList<>();
+    for (int i = 0; i < n; i++) {
+      threads.add(new Thread(body.apply(i)));
+    }
+    return threads;
   }
 }

@@ -434,22 +434,27 @@ public final class MigrationRunner {
     void run() throws SQLException;
   }
 
+  /** Runs work in one transaction: commits it, or rolls it back and rethrows. */
+  private static void transaction(Connection c, TxWork work) throws SQLException {
+    c.setAutoCommit(false);
+    try {
+      work.run();
+      c.commit();
+    } catch (SQLException | RuntimeException e) {
+      try {
+        c.rollback();
+      } catch (SQLException r) {
+        e.addSuppressed(r);
+      }
+      throw e;
+    } finally {
+      c.setAutoCommit(true);
+    }
+  }
+
   private static void inTransaction(Connection c, String stepId, String db, TxWork work) {
     try {
-      c.setAutoCommit(false);
-      try {
-        work.run();
-        c.commit();
-      } catch (SQLException | RuntimeException e) {
-        try {
-          c.rollback();
-        } catch (SQLException r) {
-          e.addSuppressed(r);
-        }
-        throw e;
-      } finally {
-        c.setAutoCommit(true);
-      }
+      transaction(c, work);
     } catch (SQLException e) {
       throw fail(stepId, db, "step '" + stepId + "' failed on " + db
           + " and was rolled back", e);
@@ -498,20 +503,7 @@ public final class MigrationRunner {
       return;
     }
     try {
-      c.setAutoCommit(false);
-      try {
-        writer.insertAll(deferred);
-        c.commit();
-      } catch (SQLException | RuntimeException e) {
-        try {
-          c.rollback();
-        } catch (SQLException r) {
-          e.addSuppressed(r);
-        }
-        throw e;
-      } finally {
-        c.setAutoCommit(true);
-      }
+      transaction(c, () -> writer.insertAll(deferred));
     } catch (SQLException | RuntimeException e) {
       List<String> ids = new ArrayList<>();
       deferred.forEach(r -> ids.add(r.stepId()));
