@@ -35,15 +35,16 @@ public final class Evidence {
       throw new IllegalArgumentException(
           "evidence needs name/value pairs, got " + namesAndValues.length + " arguments");
     }
-    Map<String, Object> m = new TreeMap<>();
+    TreeMap<String, Object> m = new TreeMap<>();
     for (int i = 0; i < namesAndValues.length; i += 2) {
       if (!(namesAndValues[i] instanceof String)) {
         throw new IllegalArgumentException(
             "evidence name at position " + i + " must be a string, was " + namesAndValues[i]);
       }
-      m.put((String) namesAndValues[i], namesAndValues[i + 1]);
+      String name = (String) namesAndValues[i];
+      m.put(name, checkEntry("", name, namesAndValues[i + 1]));
     }
-    return check(m);
+    return new Checked(m);
   }
 
   /**
@@ -74,11 +75,26 @@ public final class Evidence {
             "evidence name " + path + e.getKey() + " must be a string");
       }
       String key = (String) e.getKey();
-      Object v = e.getValue();
-      // the value's full name is only built where it is needed: nested values and errors
-      out.put(key, v instanceof String || v instanceof Boolean ? v : checkValue(path + key, v));
+      out.put(key, checkEntry(path, key, e.getValue()));
     }
     return new Checked(out);
+  }
+
+  /**
+   * Checks one named value. The value's full name is only built where it is needed: nested values
+   * and errors.
+   */
+  private static Object checkEntry(String path, String key, Object v) {
+    if (v instanceof String || v instanceof Boolean) {
+      return v;
+    }
+    if (v instanceof Long || v instanceof Integer) {
+      long x = ((Number) v).longValue();
+      if (x <= MAX_INTEGER && x >= -MAX_INTEGER) {
+        return x;
+      }
+    }
+    return checkValue(path + key, v);
   }
 
   private static Object checkValue(String name, Object v) {

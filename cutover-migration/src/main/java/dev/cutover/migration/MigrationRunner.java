@@ -91,13 +91,7 @@ public final class MigrationRunner {
   public RunReport run(List<? extends MigrationStep> steps, RunOptions options) {
     Objects.requireNonNull(steps, "steps");
     Objects.requireNonNull(options, "options");
-    Set<String> ids = new HashSet<>();
-    for (MigrationStep s : steps) {
-      Objects.requireNonNull(s, "step");
-      if (!ids.add(s.id())) {
-        throw new IllegalArgumentException("step id '" + s.id() + "' appears more than once");
-      }
-    }
+    distinctIds(steps);
     String db = connections.describe();
     try (Connection c = connections.connect()) {
       Dialect dialect = Dialect.detect(c);
@@ -129,13 +123,7 @@ public final class MigrationRunner {
    */
   public ValidationReport validate(List<? extends MigrationStep> steps) {
     Objects.requireNonNull(steps, "steps");
-    Set<String> ids = new HashSet<>();
-    for (MigrationStep s : steps) {
-      Objects.requireNonNull(s, "step");
-      if (!ids.add(s.id())) {
-        throw new IllegalArgumentException("step id '" + s.id() + "' appears more than once");
-      }
-    }
+    Set<String> ids = distinctIds(steps);
     String db = connections.describe();
     Map<String, LedgerEntry> rows;
     try (Connection c = connections.connect()) {
@@ -168,6 +156,18 @@ public final class MigrationRunner {
     }
     unknown.sort(null);
     return new ValidationReport(db, applied, pending, drifted, unfinished, unknown);
+  }
+
+  /** The ids of the steps; refuses a null step and an id that appears twice. */
+  private static Set<String> distinctIds(List<? extends MigrationStep> steps) {
+    Set<String> ids = new HashSet<>(Math.max(16, (int) (steps.size() / 0.75f) + 1));
+    for (MigrationStep s : steps) {
+      Objects.requireNonNull(s, "step");
+      if (!ids.add(s.id())) {
+        throw new IllegalArgumentException("step id '" + s.id() + "' appears more than once");
+      }
+    }
+    return ids;
   }
 
   private RunReport runSteps(Connection c, Dialect dialect, Map<String, LedgerEntry> rows,
@@ -208,8 +208,8 @@ public final class MigrationRunner {
             o = new StepOutcome(s.id(), StepOutcome.Status.SKIPPED, e.transactional(), 0,
                 Map.of());
           } else {
-            o = applyOne(c, writer, base.withLedgerEntry(e), s, e, options, db,
-                defer ? deferred : null);
+            o = applyOne(c, writer, e == null ? base : base.withLedgerEntry(e), s, e, options,
+                db, defer ? deferred : null);
           }
         } catch (RuntimeException | Error ex) {
           // the steps applied before this one are recorded before the failure is reported
@@ -322,10 +322,11 @@ public final class MigrationRunner {
   private StepOutcome applyOutsideTransaction(
       Connection c, Ledger.Writer writer, MigrationContext ctx, MigrationStep s, LedgerEntry prior, RunOptions options,
       String db, long t0, List<LedgerEntry> deferTo) {
-    LedgerEntry started = entry(s, LedgerState.STARTED, false, options, 0,
-        NonTransactional.of(ctx.dialect()).started);
+    NonTransactional details = NonTransactional.of(ctx.dialect());
+    LedgerEntry started = deferTo != null ? null
+        : entry(s, LedgerState.STARTED, false, options, 0, details.started);
     boolean rowExists = prior != null || deferTo == null;
-    if (deferTo == null) {
+    if (started != null) {
       ledgerWrite(c, s.id(), db, options.fence(), () -> writer.write(started, prior != null));
     }
     Map<String, Object> evidence;
@@ -369,13 +370,13 @@ public final class MigrationRunner {
       throw err;
     }
     long took = clock.millis() - t0;
-    // the row written as started above differs from the applied one only in these columns
-    LedgerEntry applied = new LedgerEntry(started.stepId(), started.checksum(),
-        LedgerState.APPLIED, false, started.cutoverId(), started.audit(), started.appliedBy(), now(),
-        Math.max(0, took), NonTransactional.of(ctx.dialect()).applied);
-    if (deferTo != null) {
-      deferTo.add(applied);
+    if (started == null) {
+      deferTo.add(entry(s, LedgerState.APPLIED, false, options, took, details.applied));
     } else {
+      // the row written as started above differs from the applied one only in these columns
+      LedgerEntry applied = new LedgerEntry(started.stepId(), started.checksum(),
+          LedgerState.APPLIED, false, started.cutoverId(), started.audit(), started.appliedBy(),
+          now(), Math.max(0, took), details.applied);
       ledgerWrite(c, s.id(), db, options.fence(), () -> writer.markApplied(applied));
     }
     return new StepOutcome(s.id(), StepOutcome.Status.APPLIED, false, took, evidence);
