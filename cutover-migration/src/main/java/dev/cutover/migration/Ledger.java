@@ -310,13 +310,6 @@ public final class Ledger {
       }
     }
 
-    /**
-     * Inserts new rows with multi-row {@code INSERT} statements of up to {@value #ROWS_PER_INSERT}
-     * rows each. The caller decides the transaction around it.
-     *
-     * @param entries rows of steps that have none yet
-     * @throws SQLException if the insert fails
-     */
     /** The RFC 3339 text of a row's time; rows written in the same millisecond share one. */
     private String appliedAt(LedgerEntry e) {
       if (!e.appliedAt().equals(lastAt)) {
@@ -326,6 +319,13 @@ public final class Ledger {
       return lastAtText;
     }
 
+    /**
+     * Inserts new rows with multi-row {@code INSERT} statements of up to {@value #ROWS_PER_INSERT}
+     * rows each. The caller decides the transaction around it.
+     *
+     * @param entries rows of steps that have none yet
+     * @throws SQLException if the insert fails
+     */
     void insertAll(java.util.List<LedgerEntry> entries) throws SQLException {
       int n = entries.size();
       for (int from = 0; from < n; from += ROWS_PER_INSERT) {
