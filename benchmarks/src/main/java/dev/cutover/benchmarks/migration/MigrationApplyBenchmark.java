@@ -61,6 +61,12 @@ public class MigrationApplyBenchmark {
   @Param({"1000"})
   public int steps;
 
+  /** The ledger's columns, as an {@code INSERT} names them. */
+  static final String LEDGER_COLUMNS = " (step_id, checksum, state, in_transaction, cutover_id,"
+      + " audit_seq, audit_hash, applied_by, applied_at, duration_ms, detail) VALUES ";
+  /** The parameters of one ledger row. */
+  static final String LEDGER_ROW = "(?,?,?,?,?,?,?,?,?,?,?)";
+
   private BenchDatabase db;
   private List<SqlStep> list;
   private MigrationRunner runner;
@@ -127,9 +133,8 @@ public class MigrationApplyBenchmark {
       Dialect dialect = Dialect.detect(c);
       Ledger.named(Ledger.DEFAULT_TABLE).create(c, dialect);
       boolean transactional = dialect.transactionalDdl();
-      String columns = " (step_id, checksum, state, in_transaction, cutover_id, audit_seq,"
-          + " audit_hash, applied_by, applied_at, duration_ms, detail) VALUES ";
-      String row = "(?,?,?,?,?,?,?,?,?,?,?)";
+      String columns = LEDGER_COLUMNS;
+      String row = LEDGER_ROW;
       try (PreparedStatement insert =
           c.prepareStatement("INSERT INTO " + Ledger.DEFAULT_TABLE + columns + row)) {
         if (transactional) {
@@ -182,7 +187,8 @@ public class MigrationApplyBenchmark {
     return n;
   }
 
-  private static void bindRow(PreparedStatement p, int first, SqlStep step, boolean tx, String at)
+  /** Binds one ledger row of {@code step}, from parameter {@code first} on (11 parameters). */
+  static void bindRow(PreparedStatement p, int first, SqlStep step, boolean tx, String at)
       throws SQLException {
     int i = first;
     p.setString(i++, step.id());
