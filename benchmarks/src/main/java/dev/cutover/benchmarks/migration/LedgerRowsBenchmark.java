@@ -7,7 +7,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.Statement;
 import java.time.Instant;
-import java.util.Collections;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import org.openjdk.jmh.annotations.Benchmark;
@@ -98,8 +97,7 @@ public class LedgerRowsBenchmark {
   @Benchmark
   public int insertRows() throws Exception {
     Connection c = connection;
-    String sql = "INSERT INTO " + Ledger.DEFAULT_TABLE + MigrationApplyBenchmark.LEDGER_COLUMNS
-        + String.join(",", Collections.nCopies(rowsPerStatement, MigrationApplyBenchmark.LEDGER_ROW));
+    String sql = MigrationApplyBenchmark.ledgerInsert(rowsPerStatement);
     c.setAutoCommit(false);
     int n = 0;
     try (PreparedStatement p = c.prepareStatement(sql)) {

@@ -61,11 +61,18 @@ public class MigrationApplyBenchmark {
   @Param({"1000"})
   public int steps;
 
-  /** The ledger's columns, as an {@code INSERT} names them. */
-  static final String LEDGER_COLUMNS = " (step_id, checksum, state, in_transaction, cutover_id,"
-      + " audit_seq, audit_hash, applied_by, applied_at, duration_ms, detail) VALUES ";
-  /** The parameters of one ledger row. */
-  static final String LEDGER_ROW = "(?,?,?,?,?,?,?,?,?,?,?)";
+  /**
+   * A multi-row {@code INSERT} of ledger rows into the default ledger table, bound by {@link
+   * #bindRow}.
+   *
+   * @param rows how many rows the statement inserts
+   * @return the SQL
+   */
+  static String ledgerInsert(int rows) {
+    return "INSERT INTO " + Ledger.DEFAULT_TABLE + " (step_id, checksum, state, in_transaction,"
+        + " cutover_id, audit_seq, audit_hash, applied_by, applied_at, duration_ms, detail) VALUES "
+        + String.join(",", java.util.Collections.nCopies(rows, "(?,?,?,?,?,?,?,?,?,?,?)"));
+  }
 
   private BenchDatabase db;
   private List<SqlStep> list;
@@ -133,10 +140,7 @@ public class MigrationApplyBenchmark {
       Dialect dialect = Dialect.detect(c);
       Ledger.named(Ledger.DEFAULT_TABLE).create(c, dialect);
       boolean transactional = dialect.transactionalDdl();
-      String columns = LEDGER_COLUMNS;
-      String row = LEDGER_ROW;
-      try (PreparedStatement insert =
-          c.prepareStatement("INSERT INTO " + Ledger.DEFAULT_TABLE + columns + row)) {
+      try (PreparedStatement insert = c.prepareStatement(ledgerInsert(1))) {
         if (transactional) {
           for (SqlStep step : list) {
             c.setAutoCommit(false);
@@ -160,8 +164,7 @@ public class MigrationApplyBenchmark {
           at.add(Instant.now().toString());
         }
         int perInsert = 100;
-        String many = "INSERT INTO " + Ledger.DEFAULT_TABLE + columns
-            + String.join(",", java.util.Collections.nCopies(perInsert, row));
+        String many = ledgerInsert(perInsert);
         c.setAutoCommit(false);
         try (PreparedStatement insertMany = c.prepareStatement(many)) {
           for (int from = 0; from < list.size(); from += perInsert) {
