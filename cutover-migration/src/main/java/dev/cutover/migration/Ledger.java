@@ -79,7 +79,7 @@ public final class Ledger {
    */
   public void create(Connection connection, Dialect dialect) {
     String body =
-        "step_id " + dialect.varcharType(200) + " NOT NULL PRIMARY KEY, "
+        "step_id " + dialect.keyType(200) + " NOT NULL PRIMARY KEY, "
             + "checksum " + dialect.varcharType(64) + " NOT NULL, "
             + "state " + dialect.varcharType(16) + " NOT NULL, "
             + "in_transaction " + dialect.booleanType() + " NOT NULL, "

@@ -1,5 +1,6 @@
 package dev.cutover.migration;
 
+import dev.cutover.migration.internal.Keys;
 import dev.cutover.migration.jdbc.Dialect;
 import java.sql.Connection;
 import java.time.Clock;
@@ -141,7 +142,7 @@ public final class MigrationContext {
      */
     public Builder cutoverId(String cutoverId) {
       once(cutoverSet, "cutoverId");
-      this.cutoverId = nonBlank(cutoverId, "cutoverId");
+      this.cutoverId = Keys.check("cutoverId", cutoverId);
       cutoverSet = true;
       return this;
     }
@@ -154,7 +155,7 @@ public final class MigrationContext {
      */
     public Builder actor(String actor) {
       once(actorSet, "actor");
-      this.actor = nonBlank(actor, "actor");
+      this.actor = Keys.check("actor", actor);
       actorSet = true;
       return this;
     }

@@ -1,5 +1,6 @@
 package dev.cutover.migration;
 
+import dev.cutover.migration.internal.Keys;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.Set;
@@ -93,7 +94,7 @@ public final class RunOptions {
      */
     public Builder cutoverId(String cutoverId) {
       MigrationContext.Builder.once(cutoverSet, "cutoverId");
-      this.cutoverId = MigrationContext.Builder.nonBlank(cutoverId, "cutoverId");
+      this.cutoverId = Keys.check("cutoverId", cutoverId);
       cutoverSet = true;
       return this;
     }
@@ -106,7 +107,7 @@ public final class RunOptions {
      */
     public Builder actor(String actor) {
       MigrationContext.Builder.once(actorSet, "actor");
-      this.actor = MigrationContext.Builder.nonBlank(actor, "actor");
+      this.actor = Keys.check("actor", actor);
       actorSet = true;
       return this;
     }
@@ -145,7 +146,7 @@ public final class RunOptions {
      * @return this builder
      */
     public Builder acceptChecksumChange(String stepId) {
-      MigrationContext.Builder.nonBlank(stepId, "stepId");
+      Keys.check("stepId", stepId);
       if (!acceptedDrift.add(stepId)) {
         throw new IllegalStateException("checksum change of '" + stepId + "' is already accepted");
       }

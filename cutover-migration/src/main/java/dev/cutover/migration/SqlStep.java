@@ -1,6 +1,7 @@
 package dev.cutover.migration;
 
 import dev.cutover.migration.internal.Hashing;
+import dev.cutover.migration.internal.Keys;
 import dev.cutover.migration.internal.SqlScript;
 import dev.cutover.migration.jdbc.Dialect;
 import java.io.IOException;
@@ -21,8 +22,12 @@ import java.util.TreeMap;
  * placeholders substituted when it is built.
  *
  * <p>Its checksum is the SHA-256 of the substituted text after normalisation: line endings and
- * trailing white space do not change it. It is transactional where every statement is (DDL only
- * on PostgreSQL). Whether its effect is present is answered by its {@linkplain
+ * trailing white space do not change it. It is transactional where every statement is: DDL, and
+ * on MariaDB and MySQL every statement that commits implicitly ({@code GRANT}, {@code LOCK
+ * TABLES}, {@code OPTIMIZE TABLE}, ...), only on PostgreSQL; statements that cannot run in a
+ * transaction ({@code VACUUM}, {@code CREATE INDEX CONCURRENTLY}, {@code COMMIT}, ...) nowhere.
+ * MariaDB and MySQL split the script as their command-line client does ({@link
+ * #statements(Dialect)}). Whether its effect is present is answered by its {@linkplain
  * Builder#appliedWhen(String) applied-when query} if it has one, else by the ledger alone; a step
  * interrupted on a database without transactional DDL and without such a query is reported as
  * {@link UnresolvedStepException} rather than guessed. Immutable and thread-safe.
@@ -30,22 +35,40 @@ import java.util.TreeMap;
 public final class SqlStep implements MigrationStep {
   private final String id;
   private final String sql;
-  private final List<String> statements;
+  private final Script standard;
+  private final Script mysql;
   private final String checksum;
   private final String appliedWhen;
   private final boolean forceNonTransactional;
-  private final boolean hasDdl;
   private final MigrationStep inverse;
 
   private SqlStep(Builder b, String sql) {
     this.id = b.id;
     this.sql = sql;
-    this.statements = List.copyOf(SqlScript.split(sql));
+    this.standard = new Script(SqlScript.split(sql, false));
+    Script m = new Script(SqlScript.split(sql, true));
+    this.mysql = m.statements.equals(standard.statements) ? standard : m;
     this.checksum = Hashing.sqlChecksum(sql);
     this.appliedWhen = b.appliedWhen;
     this.forceNonTransactional = b.nonTransactional;
-    this.hasDdl = statements.stream().anyMatch(SqlScript::isDdl);
     this.inverse = b.inverse;
+  }
+
+  /** The statements of the script as one dialect splits them, and what they need. */
+  private static final class Script {
+    final List<String> statements;
+    final boolean ddl;
+    final boolean autoCommit;
+
+    Script(List<String> statements) {
+      this.statements = List.copyOf(statements);
+      this.ddl = statements.stream().anyMatch(SqlScript::isDdl);
+      this.autoCommit = statements.stream().anyMatch(SqlScript::needsAutoCommit);
+    }
+  }
+
+  private Script script(Dialect dialect) {
+    return dialect == Dialect.MARIADB ? mysql : standard;
   }
 
   /**
@@ -79,19 +102,40 @@ public final class SqlStep implements MigrationStep {
     return sql;
   }
 
-  /** The statements, split at top-level semicolons. */
+  /**
+   * The statements as H2 and PostgreSQL read the script: split at top-level semicolons, a
+   * backslash escaping only in PostgreSQL's {@code E'...'} strings.
+   *
+   * @return the statements
+   */
   public List<String> statements() {
-    return statements;
+    return standard.statements;
+  }
+
+  /**
+   * The statements as {@code dialect} reads the script. MariaDB and MySQL read it as their
+   * command-line client does: a backslash escapes the next character in a string, {@code #}
+   * starts a comment, and a {@code DELIMITER} line changes the delimiter (for procedures and
+   * triggers).
+   *
+   * @param dialect the database
+   * @return the statements
+   */
+  public List<String> statements(Dialect dialect) {
+    return script(Objects.requireNonNull(dialect, "dialect")).statements;
   }
 
   @Override
   public boolean transactionalOn(Dialect dialect) {
-    return !forceNonTransactional && (!hasDdl || dialect.transactionalDdl());
+    Script script = script(dialect);
+    return !forceNonTransactional && !script.autoCommit
+        && (!script.ddl || dialect.transactionalDdl());
   }
 
   @Override
   public Map<String, Object> apply(MigrationContext context) throws SQLException {
     Connection c = context.connection();
+    List<String> statements = script(context.dialect()).statements;
     long rows = 0;
     try (Statement s = c.createStatement()) {
       for (int i = 0; i < statements.size(); i++) {
@@ -142,7 +186,8 @@ public final class SqlStep implements MigrationStep {
 
   @Override
   public String toString() {
-    return "SqlStep[" + id + ", " + statements.size() + " statement(s), " + checksum + "]";
+    return "SqlStep[" + id + ", " + standard.statements.size() + " statement(s), " + checksum
+        + "]";
   }
 
   /** A statement of a SQL step failed; carries how many statements ran before it. */
@@ -296,8 +341,9 @@ public final class SqlStep implements MigrationStep {
     }
 
     /**
-     * Marks the step as non-transactional everywhere (e.g. PostgreSQL's {@code CREATE INDEX
-     * CONCURRENTLY}, which cannot run in a transaction).
+     * Marks the step as non-transactional everywhere. Statements known to need it ({@code
+     * VACUUM}, {@code CREATE INDEX CONCURRENTLY}, ...) mark the step by themselves; this is for
+     * the others.
      *
      * @param nonTransactional true to run it outside any transaction
      * @return this builder
@@ -361,12 +407,7 @@ public final class SqlStep implements MigrationStep {
     }
 
     static String checkId(String id) {
-      Objects.requireNonNull(id, "id");
-      if (id.isBlank() || id.length() > 200) {
-        throw new IllegalArgumentException(
-            "step id must be 1 to 200 non-blank characters, was '" + id + "'");
-      }
-      return id;
+      return Keys.check("id", "step id", id);
     }
   }
 }

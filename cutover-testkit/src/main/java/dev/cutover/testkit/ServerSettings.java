@@ -85,7 +85,7 @@ record ServerSettings(DatabaseKind kind, String adminUrl, String user, String pa
 
   /** The URL with any password parameter masked, for messages. */
   static String redact(String url) {
-    return url.replaceAll("(?i)(password=)[^&;]*", "$1***");
+    return url.replaceAll("(?i)(password=)[^&\\s]*", "$1***");
   }
 
   private static Optional<String> setting(String property, String env) {

@@ -7,6 +7,7 @@ import dev.cutover.audit.LogStorageException;
 import dev.cutover.audit.spi.AuditStore;
 import dev.cutover.audit.spi.LogConflictException;
 import dev.cutover.migration.Fence;
+import dev.cutover.migration.internal.Keys;
 import dev.cutover.migration.jdbc.ConnectionFactory;
 import dev.cutover.migration.jdbc.Dialect;
 import java.sql.Connection;
@@ -57,10 +58,10 @@ public final class JdbcAuditStore implements AuditStore {
     try (Connection c = connections.connect()) {
       Dialect d = Dialect.detect(c);
       try (Statement s = c.createStatement()) {
-        s.execute(d.createTableIfNotExists(entries, "log_name " + d.varcharType(200)
+        s.execute(d.createTableIfNotExists(entries, "log_name " + d.keyType(200)
             + " NOT NULL, seq " + d.bigintType() + " NOT NULL, hash " + d.varcharType(64)
             + " NOT NULL, line " + d.blobType() + " NOT NULL, PRIMARY KEY (log_name, seq)"));
-        s.execute(d.createTableIfNotExists(head, "log_name " + d.varcharType(200)
+        s.execute(d.createTableIfNotExists(head, "log_name " + d.keyType(200)
             + " NOT NULL PRIMARY KEY, size " + d.bigintType() + " NOT NULL, last_hash "
             + d.varcharType(64) + " NOT NULL"));
       }
@@ -242,11 +243,7 @@ public final class JdbcAuditStore implements AuditStore {
       if (this.log != null) {
         throw new IllegalStateException("log is already set");
       }
-      Objects.requireNonNull(log, "log");
-      if (log.isBlank() || log.length() > 200) {
-        throw new IllegalArgumentException("log name must be 1 to 200 non-blank characters");
-      }
-      this.log = log;
+      this.log = Keys.check("log", "log name", log);
       return this;
     }
 

@@ -36,7 +36,7 @@ public final class ProgressTable {
   public void create(Connection c, Dialect d) throws SQLException {
     try (Statement s = c.createStatement()) {
       s.execute(d.createTableIfNotExists(table,
-          "step_id " + d.varcharType(200) + " NOT NULL PRIMARY KEY, position " + d.bigintType()
+          "step_id " + d.keyType(200) + " NOT NULL PRIMARY KEY, position " + d.bigintType()
               + " NOT NULL, position2 " + d.bigintType() + " NOT NULL, chunks " + d.bigintType()
               + " NOT NULL, row_count " + d.bigintType() + " NOT NULL, done "
               + d.booleanType() + " NOT NULL"));

@@ -1,5 +1,6 @@
 package dev.cutover.migration.jdbc;
 
+import dev.cutover.migration.internal.Redaction;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -64,15 +65,7 @@ public interface ConnectionFactory {
     if (password != null && !password.isEmpty()) {
       secrets.add(password);
     }
-    java.util.regex.Matcher m =
-        java.util.regex.Pattern.compile("(?i)(?:password|passwd|pwd)=([^&;\\s)]+)").matcher(url);
-    while (m.find()) {
-      secrets.add(m.group(1));
-    }
-    m = java.util.regex.Pattern.compile("//[^/:@\\s]+:([^/@\\s]+)@").matcher(url);
-    while (m.find()) {
-      secrets.add(m.group(1));
-    }
+    secrets.addAll(Redaction.secrets(url));
     return new ConnectionFactory() {
       @Override
       public Connection open() throws SQLException {
@@ -140,14 +133,14 @@ public interface ConnectionFactory {
 
   /**
    * Removes passwords from a JDBC URL or a message that may contain one: {@code password=...}
-   * parameters (after {@code ?}, {@code &} or {@code ;}) and {@code user:password@} credentials.
+   * parameters and {@code user:password@} credentials. A parameter's value ends at {@code &} or
+   * white space, so on H2, whose parameters {@code ;} separates, the settings after the password
+   * are hidden with it: hiding too much is the safe side.
    *
    * @param text a URL or message
    * @return the text with every password replaced by {@code ***}
    */
   static String redact(String text) {
-    Objects.requireNonNull(text, "text");
-    String s = text.replaceAll("(?i)(password|passwd|pwd)=[^&;\\s)]*", "$1=***");
-    return s.replaceAll("(//[^/:@\\s]+):[^/@\\s]+@", "$1:***@");
+    return Redaction.redact(Objects.requireNonNull(text, "text"));
   }
 }

@@ -120,6 +120,21 @@ public enum Dialect {
     return varcharType + "(" + length + ")";
   }
 
+  /**
+   * The column type for a key of at most {@code length} characters that compares exactly, case
+   * and accents included: a plain {@code VARCHAR} on H2 and PostgreSQL; on MariaDB and MySQL,
+   * whose default collations ignore case, a {@code VARCHAR} with the binary collation {@code
+   * utf8mb4_bin}. (That collation still ignores trailing spaces, so Cutover's keys may not end in
+   * white space.)
+   *
+   * @param length the maximum length, positive
+   * @return e.g. {@code VARCHAR(200)}
+   */
+  public String keyType(int length) {
+    String type = varcharType(length);
+    return this == MARIADB ? type + " CHARACTER SET utf8mb4 COLLATE utf8mb4_bin" : type;
+  }
+
   /** The column type for a variable-length byte string of up to 1,000 bytes. */
   public String binaryType() {
     return this == POSTGRESQL ? binaryType : binaryType + "(1000)";

@@ -2,6 +2,7 @@ package dev.cutover.migration.lease;
 
 import dev.cutover.CutoverException;
 import dev.cutover.migration.Fence;
+import dev.cutover.migration.internal.Keys;
 import dev.cutover.migration.jdbc.ConnectionFactory;
 import dev.cutover.migration.jdbc.Dialect;
 import java.sql.Connection;
@@ -232,7 +233,7 @@ public final class CutoverLease {
     Dialect d = Dialect.detect(c);
     try (Statement s = c.createStatement()) {
       s.execute(d.createTableIfNotExists(table,
-          "name " + d.varcharType(200) + " NOT NULL PRIMARY KEY, owner " + d.varcharType(200)
+          "name " + d.keyType(200) + " NOT NULL PRIMARY KEY, owner " + d.keyType(200)
               + " NOT NULL, token " + d.bigintType() + " NOT NULL, expires_at "
               + d.bigintType() + " NOT NULL"));
     } catch (SQLException e) {
@@ -401,12 +402,7 @@ public final class CutoverLease {
     }
 
     private static String text(String v, String what) {
-      Objects.requireNonNull(v, what);
-      if (v.isBlank() || v.length() > 200) {
-        throw new IllegalArgumentException(
-            what + " must be 1 to 200 non-blank characters, was '" + v + "'");
-      }
-      return v;
+      return Keys.check(what, v);
     }
   }
 }

@@ -3,6 +3,7 @@ package dev.cutover.migration.masking;
 import dev.cutover.migration.MigrationContext;
 import dev.cutover.migration.MigrationStep;
 import dev.cutover.migration.internal.Hashing;
+import dev.cutover.migration.internal.Keys;
 import dev.cutover.migration.jdbc.Dialect;
 import dev.cutover.migration.movement.ChunkListener;
 import dev.cutover.migration.movement.CutInPlace;
@@ -185,7 +186,7 @@ public final class MaskingStep implements MigrationStep {
       if (this.id != null) {
         throw new IllegalStateException("id is already set");
       }
-      this.id = Objects.requireNonNull(id, "id");
+      this.id = Keys.check("id", "step id", id);
       return this;
     }
 

@@ -5,6 +5,7 @@ import dev.cutover.migration.Evidence;
 import dev.cutover.migration.MigrationContext;
 import dev.cutover.migration.MigrationStep;
 import dev.cutover.migration.internal.Hashing;
+import dev.cutover.migration.internal.Keys;
 import dev.cutover.migration.internal.ProgressTable;
 import dev.cutover.migration.internal.ProgressTable.Progress;
 import dev.cutover.migration.jdbc.ConnectionFactory;
@@ -442,11 +443,7 @@ public final class TrickleSync implements MigrationStep {
       if (this.id != null) {
         throw new IllegalStateException("id is already set");
       }
-      Objects.requireNonNull(id, "id");
-      if (id.isBlank() || id.length() > 200) {
-        throw new IllegalArgumentException("step id must be 1 to 200 non-blank characters");
-      }
-      this.id = id;
+      this.id = Keys.check("id", "step id", id);
       return this;
     }
 
