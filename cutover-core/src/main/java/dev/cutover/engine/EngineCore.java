@@ -254,6 +254,7 @@ final class EngineCore {
   TaskContext context(String taskId, int attempt) {
     Clock clock = config.clock();
     String planDigest = config.plan().digest();
+    Optional<String> planId = Optional.of(config.plan().id());
     Lease l = lease;
     long token = l == null ? 0 : l.fencingToken();
     Long started;
@@ -278,6 +279,11 @@ final class EngineCore {
       @Override
       public int attempt() {
         return attempt;
+      }
+
+      @Override
+      public Optional<String> planId() {
+        return planId;
       }
 
       @Override

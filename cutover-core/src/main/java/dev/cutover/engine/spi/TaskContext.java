@@ -24,6 +24,16 @@ public interface TaskContext {
   int attempt();
 
   /**
+   * Returns the id of the plan being run, so an action can record which cutover wrote what. The
+   * default, for contexts built outside an engine, is empty.
+   *
+   * @return the plan's id
+   */
+  default Optional<String> planId() {
+    return Optional.empty();
+  }
+
+  /**
    * Returns the digest of the plan being run, so an action can tag what it writes.
    *
    * @return the plan digest as logged at start

@@ -9,6 +9,7 @@ import dev.cutover.engine.spi.UndoAction;
 import dev.cutover.engine.spi.UndoSnapshot;
 import dev.cutover.engine.spi.Verification;
 import dev.cutover.migration.AuditRef;
+import dev.cutover.migration.DriftAcceptance;
 import dev.cutover.migration.Fence;
 import dev.cutover.migration.Ledger;
 import dev.cutover.migration.LedgerEntry;
@@ -19,6 +20,7 @@ import dev.cutover.migration.MigrationStep;
 import dev.cutover.migration.RunOptions;
 import dev.cutover.migration.RunReport;
 import dev.cutover.migration.StepOutcome;
+import dev.cutover.migration.internal.Keys;
 import dev.cutover.migration.jdbc.ConnectionFactory;
 import dev.cutover.migration.jdbc.Dialect;
 import java.sql.Connection;
@@ -49,11 +51,13 @@ import java.util.function.Function;
  * <p>Immutable and thread-safe; every call opens its own connection.
  */
 public final class MigrationAction implements TaskAction {
+  private static final String NO_CUTOVER = "none";
   private final MigrationStep step;
   private final ConnectionFactory connections;
   private final MigrationRunner runner;
   private final Ledger ledger;
   private final String cutoverId;
+  private final boolean acceptChecksumChange;
   private final String actor;
   private final Clock clock;
   private final Undo undo;
@@ -63,6 +67,7 @@ public final class MigrationAction implements TaskAction {
     this.step = b.step;
     this.connections = b.connections;
     this.cutoverId = b.cutoverId;
+    this.acceptChecksumChange = b.acceptChecksumChange;
     this.actor = b.actor;
     this.clock = b.clock;
     this.fence = b.fence;
@@ -157,14 +162,16 @@ public final class MigrationAction implements TaskAction {
   public Map<String, Object> apply(TaskContext context) {
     Objects.requireNonNull(context, "context");
     Optional<AuditRef> audit = context.startedEntry().map(p -> new AuditRef(p.seq(), p.hash()));
-    RunOptions options =
+    RunOptions.Builder ob =
         RunOptions.builder()
-            .cutoverId(cutoverId)
+            .cutoverId(cutoverId(context))
             .actor(actor)
             .fence(Objects.requireNonNull(fence.apply(context), "fence function returned null"))
-            .audit(id -> id.equals(step.id()) ? audit : Optional.empty())
-            .build();
-    RunReport report = runner.run(List.of(step), options);
+            .audit(id -> id.equals(step.id()) ? audit : Optional.empty());
+    if (acceptChecksumChange) {
+      ob.acceptChecksumChange(step.id());
+    }
+    RunReport report = runner.run(List.of(step), ob.build());
     StepOutcome o = report.outcomes().get(0);
     Map<String, Object> evidence = new LinkedHashMap<>();
     evidence.put("step", step.id());
@@ -174,8 +181,32 @@ public final class MigrationAction implements TaskAction {
     evidence.put("millis", o.durationMillis());
     evidence.put("ledger", ledger.table());
     audit.ifPresent(a -> evidence.put("auditSeq", a.seq()));
+    for (DriftAcceptance d : report.driftAcceptances()) {
+      Map<String, Object> change = new LinkedHashMap<>();
+      change.put("from", d.previousChecksum());
+      change.put("to", d.acceptedChecksum());
+      change.put("acceptedBy", d.acceptedBy());
+      change.put("at", d.acceptedAt().toString());
+      evidence.put("checksumChangeAccepted", change);
+    }
     evidence.put("step_evidence", o.evidence());
     return evidence;
+  }
+
+  /** The cutover id the ledger records: the one set, else the plan's id where it fits. */
+  private String cutoverId(TaskContext context) {
+    if (cutoverId != null) {
+      return cutoverId;
+    }
+    Optional<String> plan = context.planId();
+    if (plan.isPresent()) {
+      try {
+        return Keys.check("planId", plan.get());
+      } catch (IllegalArgumentException tooLongOrPadded) {
+        // a plan id the ledger cannot hold exactly is not recorded rather than recorded wrong
+      }
+    }
+    return NO_CUTOVER;
   }
 
   /**
@@ -235,7 +266,7 @@ public final class MigrationAction implements TaskAction {
         MigrationContext.builder()
             .connection(c)
             .dialect(dialect)
-            .cutoverId(cutoverId)
+            .cutoverId(cutoverId(context))
             .actor(actor)
             .clock(clock)
             .fence(Objects.requireNonNull(fence.apply(context), "fence function returned null"));
@@ -259,7 +290,8 @@ public final class MigrationAction implements TaskAction {
     private MigrationStep step;
     private ConnectionFactory connections;
     private String ledgerTable;
-    private String cutoverId = "none";
+    private String cutoverId;
+    private boolean acceptChecksumChange;
     private String actor = "cutover";
     private Clock clock = Clock.systemUTC();
     private Undo undo = Undo.notNeeded();
@@ -319,15 +351,34 @@ public final class MigrationAction implements TaskAction {
     }
 
     /**
-     * Sets the cutover id the ledger records (default {@code none}).
+     * Sets the cutover id the ledger records. By default it is the id of the plan the engine runs
+     * ({@link TaskContext#planId()}), or {@code none} outside an engine or for a plan id longer
+     * than 200 characters or padded with white space.
      *
-     * @param cutoverId not blank
+     * @param cutoverId 1 to 200 characters, not blank, without leading or trailing white space
      * @return this builder
      */
     public Builder cutoverId(String cutoverId) {
       once(cutoverSet, "cutoverId");
-      this.cutoverId = nonBlank(cutoverId, "cutoverId");
+      this.cutoverId = Keys.check("cutoverId", cutoverId);
       cutoverSet = true;
+      return this;
+    }
+
+    /**
+     * Accepts a change of the step's checksum since the ledger recorded it applied: the ledger
+     * takes the new checksum instead of refusing the step, and the task's evidence records the
+     * acceptance ({@code checksumChangeAccepted}: from, to, by whom, when), so the audit log
+     * keeps it. Without it a changed step fails with {@link
+     * dev.cutover.migration.ChecksumDriftException}. Set it for the one run that ships the change.
+     *
+     * @return this builder
+     */
+    public Builder acceptChecksumChange() {
+      if (acceptChecksumChange) {
+        throw new IllegalStateException("acceptChecksumChange is already set");
+      }
+      acceptChecksumChange = true;
       return this;
     }
 
@@ -339,7 +390,7 @@ public final class MigrationAction implements TaskAction {
      */
     public Builder actor(String actor) {
       once(actorSet, "actor");
-      this.actor = nonBlank(actor, "actor");
+      this.actor = Keys.check("actor", actor);
       actorSet = true;
       return this;
     }
@@ -408,14 +459,6 @@ public final class MigrationAction implements TaskAction {
       if (set) {
         throw new IllegalStateException(name + " is already set");
       }
-    }
-
-    private static String nonBlank(String value, String name) {
-      Objects.requireNonNull(value, name);
-      if (value.isBlank()) {
-        throw new IllegalArgumentException(name + " must not be blank");
-      }
-      return value;
     }
   }
 }

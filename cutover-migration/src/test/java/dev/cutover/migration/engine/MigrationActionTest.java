@@ -146,6 +146,68 @@ class MigrationActionTest {
   }
 
   @DatabaseTest
+  void ledgerRows_recordThePlanIdUnlessACutoverIdIsSet(FreshDatabase db) throws Exception {
+    ConnectionFactory cf = factory(db);
+    Engine.builder().plan(plan()).log(AuditLog.inMemory(CLOCK)).clock(CLOCK)
+        .action("schema", MigrationAction.builder().step(schema()).connections(cf).build())
+        .action("seed", MigrationAction.builder().step(seed()).connections(cf).cutoverId("release-7").build())
+        .build().run();
+
+    assertThat(queryLong(db, "SELECT COUNT(*) FROM cutover_ledger"
+        + " WHERE step_id = 'schema' AND cutover_id = 'bank'")).isEqualTo(1);
+    assertThat(queryLong(db, "SELECT COUNT(*) FROM cutover_ledger"
+        + " WHERE step_id = 'seed' AND cutover_id = 'release-7'")).isEqualTo(1);
+    // outside an engine there is no plan
+    MigrationAction.builder().step(SqlStep.of("alone", "CREATE TABLE alone (id INT)"))
+        .connections(cf).build().apply(context("alone"));
+    assertThat(queryLong(db, "SELECT COUNT(*) FROM cutover_ledger"
+        + " WHERE step_id = 'alone' AND cutover_id = 'none'")).isEqualTo(1);
+  }
+
+  @DatabaseTest
+  void checksumChange_isRefusedThroughTheEngineUnlessAcceptedAndTheAcceptanceIsLogged(
+      FreshDatabase db) throws Exception {
+    ConnectionFactory cf = factory(db);
+    SqlStep changed = SqlStep.of("schema",
+        "CREATE TABLE accounts (id BIGINT PRIMARY KEY, balance BIGINT NOT NULL) -- reviewed");
+    Plan one = Plan.builder("bank").task(Task.builder("schema").duration(Duration.ofMinutes(1)).build()).build();
+    Engine.builder().plan(one).log(AuditLog.inMemory(CLOCK)).clock(CLOCK)
+        .action("schema", MigrationAction.builder().step(schema()).connections(cf).build())
+        .build().run();
+
+    AuditLog refused = AuditLog.inMemory(CLOCK);
+    RunResult r = Engine.builder().plan(one).log(refused).clock(CLOCK)
+        .action("schema", MigrationAction.builder().step(changed).connections(cf).build())
+        .build().run();
+    assertThat(r.status()).isNotEqualTo(RunStatus.SUCCEEDED);
+    assertThat(refused.entries(0, refused.size()).stream()
+        .filter(e -> e.type().equals("task.failed")).map(e -> (String) e.data().get("reason")))
+        .singleElement().asString()
+        .contains(schema().checksum()).contains(changed.checksum());
+    assertThat(queryLong(db, "SELECT COUNT(*) FROM cutover_ledger WHERE checksum = '"
+        + schema().checksum() + "'")).isEqualTo(1);
+
+    AuditLog accepted = AuditLog.inMemory(CLOCK);
+    RunResult ok = Engine.builder().plan(one).log(accepted).clock(CLOCK)
+        .action("schema", MigrationAction.builder().step(changed).connections(cf)
+            .acceptChecksumChange().actor("ada").clock(CLOCK).build())
+        .build().run();
+    assertThat(ok.status()).isEqualTo(RunStatus.SUCCEEDED);
+    @SuppressWarnings("unchecked")
+    Map<String, Object> evidence = (Map<String, Object>) accepted.entries(0, accepted.size()).stream()
+        .filter(e -> e.type().equals("task.completed")).findFirst().orElseThrow()
+        .data().get("evidence");
+    assertThat(evidence).containsEntry("outcome", "SKIPPED");
+    assertThat(evidence.get("checksumChangeAccepted")).isEqualTo(Map.of(
+        "from", schema().checksum(), "to", changed.checksum(), "acceptedBy", "ada",
+        "at", CLOCK.instant().toString()));
+    assertThat(queryLong(db, "SELECT COUNT(*) FROM cutover_ledger WHERE checksum = '"
+        + changed.checksum() + "'")).isEqualTo(1);
+    assertThatThrownBy(() -> MigrationAction.builder().acceptChecksumChange().acceptChecksumChange())
+        .isInstanceOf(IllegalStateException.class);
+  }
+
+  @DatabaseTest
   void isApplied_isFalseWithoutALedgerRowAndTrueOnceApplied(FreshDatabase db) throws Exception {
     MigrationAction a = MigrationAction.builder().step(schema()).connections(factory(db)).build();
     TaskContext ctx = context("schema");
