@@ -6,7 +6,9 @@ import java.util.Map;
 
 /**
  * What a reconciliation found (and, for a repair, changed). The key lists are bounded; the counts
- * are exact.
+ * are exact. A repair's report describes the target as it was found, so its {@link #matched()} is
+ * false when there was anything to repair; {@link #repaired()} tells whether every difference was
+ * repaired, and a {@link Reconciler#compare()} afterwards confirms the target now matches.
  *
  * @param sourceRows rows in the source
  * @param targetRows rows in the target before any repair
@@ -38,9 +40,19 @@ public record ReconciliationReport(
     repairs = List.copyOf(repairs);
   }
 
-  /** True when source and target had the same keys and rows. */
+  /** True when source and target had the same keys and rows (before any repair). */
   public boolean matched() {
     return missingCount == 0 && extraCount == 0 && differentCount == 0;
+  }
+
+  /**
+   * True when every difference found was repaired: one repair per missing, extra and different
+   * key. Always true for a comparison that matched.
+   *
+   * @return whether the target was left matching the source as read
+   */
+  public boolean repaired() {
+    return repairCount == missingCount + extraCount + differentCount;
   }
 
   /** The report as evidence for the log. */
@@ -49,6 +61,6 @@ public record ReconciliationReport(
         "missing", missingCount, "extra", extraCount, "different", differentCount,
         "missingKeys", List.copyOf(missing), "extraKeys", List.copyOf(extra),
         "differentKeys", List.copyOf(different), "repairs", repairCount,
-        "matched", matched());
+        "matched", matched(), "repaired", repaired());
   }
 }

@@ -34,9 +34,13 @@ class ReconcilerTest {
       assertThat(before.different()).as("bounded list").containsExactly(2L);
       assertThat(before.sourceRows()).isEqualTo(5);
       assertThat(before.targetRows()).isEqualTo(6);
+      assertThat(before.repaired()).as("a comparison repairs nothing").isFalse();
 
       ReconciliationReport repaired = r.repair();
       assertThat(repaired.repairCount()).isEqualTo(5);
+      assertThat(repaired.matched()).as("describes the target as found").isFalse();
+      assertThat(repaired.repaired()).isTrue();
+      assertThat(repaired.evidence()).containsEntry("repaired", true).containsEntry("repairs", 5L);
       assertThat(heard).containsExactlyInAnyOrder(
           new Repair(Repair.Kind.UPDATED, 2), new Repair(Repair.Kind.INSERTED, 3),
           new Repair(Repair.Kind.DELETED, 4), new Repair(Repair.Kind.UPDATED, 6),
