@@ -119,6 +119,7 @@ public final class Ledger {
    * @throws LedgerException if the table cannot be read or created
    */
   public Map<String, LedgerEntry> read(Connection connection, Dialect dialect) {
+    createIfUnlisted(connection, dialect);
     try {
       return readRows(connection);
     } catch (SQLException first) {
@@ -145,6 +146,7 @@ public final class Ledger {
    */
   public Optional<LedgerEntry> read(Connection connection, Dialect dialect, String stepId) {
     Objects.requireNonNull(stepId, "stepId");
+    createIfUnlisted(connection, dialect);
     try {
       return Optional.ofNullable(readRows(connection, stepId).get(stepId));
     } catch (SQLException first) {
@@ -156,6 +158,37 @@ public final class Ledger {
         throw new LedgerException(
             table, "cannot read ledger table '" + table + "': " + e.getMessage(), e);
       }
+    }
+  }
+
+  /**
+   * On MariaDB and MySQL, whose driver logs every failed statement as a warning, looks the table
+   * up in the catalog and creates it if it is not there, so that a first use does not probe it
+   * with a failing query. Elsewhere, and if the catalog cannot be read, the read's own failure
+   * is the probe.
+   */
+  private void createIfUnlisted(Connection c, Dialect dialect) {
+    if (dialect != Dialect.MARIADB) {
+      return;
+    }
+    int dot = table.indexOf('.');
+    String sql = "SELECT COUNT(*) FROM information_schema.TABLES WHERE TABLE_SCHEMA = "
+        + (dot < 0 ? "DATABASE()" : "?") + " AND TABLE_NAME = ?";
+    boolean listed;
+    try (PreparedStatement p = c.prepareStatement(sql)) {
+      int i = 1;
+      if (dot >= 0) {
+        p.setString(i++, table.substring(0, dot));
+      }
+      p.setString(i, table.substring(dot + 1));
+      try (ResultSet rs = p.executeQuery()) {
+        listed = rs.next() && rs.getLong(1) > 0;
+      }
+    } catch (SQLException e) {
+      return;
+    }
+    if (!listed) {
+      create(c, dialect);
     }
   }
 
