@@ -42,7 +42,7 @@ final class DemoCommand implements Callable<Integer> {
   long pauseMillis = 60;
 
   @Override
-  public Integer call() throws IOException, SQLException {
+  public Integer call() {
     if (failAt != null && !DemoRun.tasks().contains(failAt)) {
       throw new CommandLine.ParameterException(spec.commandLine(), DemoRun.unknownTask(failAt));
     }
@@ -56,6 +56,13 @@ final class DemoCommand implements Callable<Integer> {
     boolean animated = ProgressBar.interactive();
     DemoRun run = new DemoRun(dir, failAt, json, animated, Duration.ofMillis(pauseMillis), Clock.systemUTC(),
         new SecureRandom());
-    return run.run(out, err);
+    FileErrors.createDirectory(dir, "--dir", "demo directory");
+    try {
+      return run.run(out, err);
+    } catch (IOException e) {
+      throw new IllegalArgumentException("demo directory " + dir + ": " + FileErrors.describe(e), e);
+    } catch (SQLException e) {
+      throw new IllegalStateException("demo database in " + dir + ": " + e.getMessage(), e);
+    }
   }
 }

@@ -6,7 +6,10 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.security.SecureRandom;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -57,14 +60,30 @@ final class KeysCommand implements Runnable {
           throw new IllegalArgumentException("will not overwrite existing file " + p);
         }
       }
+      FileErrors.createDirectory(out, "--out", "key directory");
       String line = signer.verifierKey().toString();
+      // the public files first, so that a directory that cannot be written is reported here in
+      // words; the private key last; a refused run removes what it wrote
+      List<Path> written = new ArrayList<>();
       try {
-        Files.createDirectories(out);
+        Files.writeString(pub, signer.privateKey().publicKey().toPem(), StandardCharsets.US_ASCII,
+            StandardOpenOption.CREATE_NEW);
+        written.add(pub);
+        Files.writeString(vkey, line + "\n", StandardCharsets.US_ASCII, StandardOpenOption.CREATE_NEW);
+        written.add(vkey);
         signer.privateKey().write(priv);
-        Files.writeString(pub, signer.privateKey().publicKey().toPem(), StandardCharsets.US_ASCII);
-        Files.writeString(vkey, line + "\n", StandardCharsets.US_ASCII);
-      } catch (IOException e) {
-        throw new IllegalArgumentException("cannot write key files in " + out + ": " + e.getMessage(), e);
+      } catch (IOException | RuntimeException e) {
+        for (Path p : written) {
+          try {
+            Files.deleteIfExists(p);
+          } catch (IOException ignored) {
+            // the message below names the first failure, which is the one to fix
+          }
+        }
+        if (e instanceof IOException io) {
+          throw new IllegalArgumentException("cannot write key files in " + out + ": " + FileErrors.describe(io), e);
+        }
+        throw (RuntimeException) e;
       }
       spec.commandLine().getOut().println(line);
       return Main.OK;

@@ -12,7 +12,6 @@ import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
@@ -86,7 +85,7 @@ final class LogCommand implements Runnable {
         for (String k : keys) {
           trusted.add(VerifierKey.parse(k));
         }
-        String note = readText(checkpoint, "checkpoint");
+        String note = FileErrors.readText(checkpoint, "checkpoint");
         try {
           cp = Checkpoint.verify(note, trusted);
         } catch (dev.cutover.crypto.NoteVerificationException e) {
@@ -209,6 +208,9 @@ final class LogCommand implements Runnable {
 
     @Override
     public Integer call() {
+      // read here first so that a missing, unreadable or binary key file is named in words;
+      // the library reads the few bytes again to parse them
+      FileErrors.readText(key, "private key", StandardCharsets.US_ASCII);
       NoteSigner signer;
       try {
         signer = new NoteSigner(name, Ed25519PrivateKey.read(key));
@@ -256,15 +258,5 @@ final class LogCommand implements Runnable {
       throw new CommandLine.ParameterException(spec.commandLine(), option + " " + n + " is outside the log " + l.describe() + " (size " + l.size() + ")");
     }
     return n;
-  }
-
-  static String readText(Path file, String what) {
-    try {
-      return Files.readString(file, StandardCharsets.UTF_8);
-    } catch (NoSuchFileException e) {
-      throw new IllegalArgumentException(what + " file " + file + " does not exist", e);
-    } catch (IOException e) {
-      throw new IllegalArgumentException("cannot read " + what + " file " + file + ": " + e.getMessage(), e);
-    }
   }
 }

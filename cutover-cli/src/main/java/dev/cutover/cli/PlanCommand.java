@@ -43,6 +43,22 @@ public final class PlanCommand implements Runnable {
   }
 
   /**
+   * Loads a plan file.
+   *
+   * @param file the plan file, JSON or YAML (by its name, as {@link PlanFiles#load} decides)
+   * @return the validated plan
+   * @throws IllegalArgumentException if the file is missing, a directory, unreadable or not UTF-8
+   * @throws PlanValidationException if it is not a valid plan
+   */
+  static Plan load(Path file) {
+    // read here first so that a file that cannot be read is named in words, as the log commands do
+    // (PlanFiles would quote the exception); PlanFiles reads the small file again and keeps the one
+    // rule for JSON or YAML
+    FileErrors.readText(file, "plan");
+    return PlanFiles.load(file);
+  }
+
+  /**
    * {@code cutover plan analyze PLAN [--json]}: the critical path, ES/EF/LS/LF and float of every
    * task. Exits 2 with one line per problem if the plan is invalid.
    */
@@ -65,7 +81,7 @@ public final class PlanCommand implements Runnable {
       PrintWriter err = spec.commandLine().getErr();
       Plan plan;
       try {
-        plan = PlanFiles.load(file);
+        plan = load(file);
       } catch (PlanValidationException e) {
         err.println(
             "cutover: "
@@ -80,6 +96,11 @@ public final class PlanCommand implements Runnable {
         return Main.BAD_INPUT;
       } catch (CutoverException e) {
         err.println("cutover: " + file + ": " + e.getMessage());
+        err.flush();
+        return Main.BAD_INPUT;
+      } catch (IllegalArgumentException e) {
+        // the file itself could not be read; the message names it
+        err.println("cutover: " + e.getMessage());
         err.flush();
         return Main.BAD_INPUT;
       }

@@ -71,7 +71,7 @@ final class ProofChecks {
     for (String k : head.signed.keys) {
       trusted.add(VerifierKey.parse(k));
     }
-    String note = LogCommand.readText(head.signed.checkpoint, "checkpoint");
+    String note = FileErrors.readText(head.signed.checkpoint, "checkpoint");
     try {
       return Checkpoint.verify(note, trusted);
     } catch (dev.cutover.crypto.NoteVerificationException e) {
@@ -102,7 +102,7 @@ final class ProofChecks {
         throw new IllegalArgumentException("cannot read the proof from standard input: " + e.getMessage(), e);
       }
     } else {
-      text = LogCommand.readText(Path.of(source), "proof");
+      text = FileErrors.readText(Path.of(source), "proof");
     }
     List<Hash> hashes = new ArrayList<>();
     String[] lines = text.split("\n", -1);
@@ -161,7 +161,7 @@ final class ProofChecks {
       if (leaf.hex != null) {
         leafHash = hash(cl, "--leaf", leaf.hex);
       } else {
-        String line = LogCommand.readText(leaf.entry, "entry").strip();
+        String line = FileErrors.readText(leaf.entry, "entry").strip();
         AuditEntry e;
         try {
           e = AuditEntry.parse(line);

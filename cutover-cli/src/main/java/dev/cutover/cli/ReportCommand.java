@@ -3,7 +3,6 @@ package dev.cutover.cli;
 import dev.cutover.CutoverException;
 import dev.cutover.audit.LogStorageException;
 import dev.cutover.plan.Plan;
-import dev.cutover.plan.PlanFiles;
 import dev.cutover.plan.PlanProblem;
 import dev.cutover.plan.PlanValidationException;
 import dev.cutover.report.HtmlReport;
@@ -64,7 +63,7 @@ public final class ReportCommand implements Callable<Integer> {
       Plan plan = null;
       try {
         if (planFile != null) {
-          plan = PlanFiles.load(planFile);
+          plan = PlanCommand.load(planFile);
         }
       } catch (PlanValidationException e) {
         err.println("cutover: " + planFile + ": invalid plan (" + e.getProblems().size()
@@ -72,6 +71,10 @@ public final class ReportCommand implements Callable<Integer> {
         for (PlanProblem p : e.getProblems()) {
           err.println(p);
         }
+        return Main.BAD_INPUT;
+      } catch (IllegalArgumentException e) {
+        // the plan file itself could not be read; the message names it
+        err.println("cutover: " + e.getMessage());
         return Main.BAD_INPUT;
       }
       if (!Files.isRegularFile(log)) {
@@ -91,7 +94,7 @@ public final class ReportCommand implements Callable<Integer> {
       try {
         write(HtmlReport.render(model));
       } catch (IOException e) {
-        err.println("cutover: " + html + ": cannot write the report: " + e.getMessage());
+        err.println("cutover: " + html + ": cannot write the report: " + FileErrors.reason(e));
         return Main.BAD_INPUT;
       }
       ReportVerification v = model.verification();

@@ -12,13 +12,17 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 import java.util.concurrent.TimeUnit;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,10 +48,41 @@ class DemoCommandTest {
     args[2] = dir.toString();
     args[3] = "--json";
     System.arraycopy(extra, 0, args, 4, extra.length);
+    return run(args);
+  }
+
+  private static Result run(String... args) {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     int code = Main.run(new PrintWriter(out), new PrintWriter(err), args);
     return new Result(code, out.toString(), err.toString());
+  }
+
+  /** Every file under {@code root} but the database's, by relative path, with its SHA-256. */
+  private static Map<String, String> contents(Path root) throws Exception {
+    Map<String, String> files = new TreeMap<>();
+    try (Stream<Path> all = Files.walk(root)) {
+      for (Path p : (Iterable<Path>) all::iterator) {
+        String name = root.relativize(p).toString();
+        if (Files.isRegularFile(p) && !name.startsWith("db")) {
+          files.put(name, HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(Files.readAllBytes(p))));
+        }
+      }
+    }
+    return files;
+  }
+
+  /** Holds the demo's database open from another process until its standard input closes. */
+  static final class HoldDatabase {
+    public static void main(String[] args) throws Exception {
+      try (Connection c = DriverManager.getConnection(args[0], "sa", "")) {
+        System.out.println(c.isValid(10) ? "holding" : "connection not valid");
+        System.out.flush();
+        while (System.in.read() != -1) {
+          // wait for the test to close our standard input
+        }
+      }
+    }
   }
 
   @SuppressWarnings("unchecked")
@@ -154,6 +189,72 @@ class DemoCommandTest {
     assertThat(r.err()).contains("unknown task 'smoke-tset' (known: baseline, create-schema-v2, copy-accounts,"
         + " move-transfers, reconcile-accounts, validate, go-live, switch-over, smoke-test)");
     assertThat(dir.resolve("audit.log")).doesNotExist();
+  }
+
+  @Test
+  void dirThatIsAFile_exits2_sayingSo_andLeavesTheFileAsItWas() throws Exception {
+    Path file = Files.writeString(dir.resolve("not-a-dir"), "keep me\n");
+
+    Result r = run("demo", "--dir", file.toString());
+
+    assertThat(r.code()).isEqualTo(Main.BAD_INPUT);
+    assertThat(r.err()).isEqualTo("cutover: --dir " + file + " is a file, not a directory\n");
+    assertThat(r.out()).isEmpty();
+    assertThat(Files.readString(file)).isEqualTo("keep me\n");
+  }
+
+  @Test
+  void dirThatCannotBeCreated_exits2_namingTheDirectoryAndTheReason() throws Exception {
+    // a directory under a regular file cannot be created, whoever runs the test
+    Path under = Files.writeString(dir.resolve("plain-file"), "").resolve("demo");
+
+    Result r = run("demo", "--dir", under.toString());
+
+    assertThat(r.code()).isEqualTo(Main.BAD_INPUT);
+    assertThat(r.err()).isEqualTo("cutover: cannot create demo directory " + under + ": not a directory\n");
+    assertThat(r.out()).isEmpty();
+  }
+
+  @Test
+  void fileInTheWayInsideTheDir_exits2_namingTheFile_beforeTheLogIsWritten() throws Exception {
+    for (String name : List.of("db", "keys", "snapshots")) {
+      Path demoDir = Files.createDirectory(dir.resolve("file-named-" + name));
+      Path inTheWay = Files.writeString(demoDir.resolve(name), "");
+
+      Result r = run("demo", "--dir", demoDir.toString(), "--chunk-pause-ms", "0");
+
+      assertThat(r.code()).as(name).isEqualTo(Main.BAD_INPUT);
+      assertThat(r.err()).isEqualTo("cutover: demo directory " + demoDir + ": " + inTheWay + ": file exists\n");
+      assertThat(demoDir.resolve("audit.log")).as(name).doesNotExist();
+    }
+  }
+
+  @Test
+  void secondRun_whileAnotherProcessHasTheDatabaseOpen_exits2_namingTheDirectory_andChangesNothing() throws Exception {
+    assertThat(demo("--chunk-pause-ms", "0").code()).isEqualTo(Main.OK);
+    Map<String, String> before = contents(dir);
+    String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+    Process holder = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"),
+        HoldDatabase.class.getName(), "jdbc:h2:file:" + dir.resolve("db/bank").toAbsolutePath())
+        .redirectErrorStream(true)
+        .start();
+    try {
+      BufferedReader lines = new BufferedReader(new InputStreamReader(holder.getInputStream(), StandardCharsets.UTF_8));
+      assertThat(lines.readLine()).as("the other process opened the database").isEqualTo("holding");
+
+      Result r = demo("--chunk-pause-ms", "0");
+
+      assertThat(r.code()).isEqualTo(Main.BAD_INPUT);
+      assertThat(r.err()).isEqualTo("cutover: demo directory " + dir + " is in use by another process: its database "
+          + dir.resolve("db/bank.mv.db").toAbsolutePath() + " is locked; wait for that process to finish, or use another --dir\n");
+      assertThat(r.out()).as("stops before the analysis").isEmpty();
+      assertThat(contents(dir)).isEqualTo(before);
+    } finally {
+      holder.getOutputStream().close();
+      if (!holder.waitFor(60, TimeUnit.SECONDS)) {
+        holder.destroyForcibly();
+      }
+    }
   }
 
   @Test

@@ -19,6 +19,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -159,6 +160,60 @@ class LogCommandTest {
     Result badKey = run("log", "verify", log.toString(), "--checkpoint", note.toString(), "--key", "garbage");
     assertThat(badKey.code()).isEqualTo(Main.BAD_INPUT);
     assertThat(badKey.err()).startsWith("cutover: verifier key 'garbage' is not of the form");
+  }
+
+  @Test
+  void checkpoint_keyFileThatCannotBeRead_isNamedInWords() throws Exception {
+    Path missing = dir.resolve("nope.pem");
+    Result r = run("log", "checkpoint", log.toString(), "--key", missing.toString(), "--name", "auditor");
+    assertThat(r.code()).isEqualTo(Main.BAD_INPUT);
+    assertThat(r.err()).isEqualTo("cutover: private key file " + missing + " does not exist\n");
+
+    r = run("log", "checkpoint", log.toString(), "--key", dir.toString(), "--name", "auditor");
+    assertThat(r.code()).isEqualTo(Main.BAD_INPUT);
+    assertThat(r.err()).isEqualTo("cutover: private key file " + dir + " is a directory\n");
+
+    Path binary = Files.write(dir.resolve("binary.pem"), new byte[] {(byte) 0xe2, (byte) 0x80, (byte) 0x94});
+    r = run("log", "checkpoint", log.toString(), "--key", binary.toString(), "--name", "auditor");
+    assertThat(r.code()).isEqualTo(Main.BAD_INPUT);
+    assertThat(r.err()).isEqualTo("cutover: private key file " + binary + " is not US-ASCII text\n");
+    assertThat(r.out()).isEmpty();
+  }
+
+  @Test
+  void keysGenerate_outThatIsAFileOrCannotBeCreated_isNamed() throws Exception {
+    Path file = Files.writeString(dir.resolve("plain-file"), "");
+    Result r = run("keys", "generate", "--name", "auditor", "--out", file.toString());
+    assertThat(r.code()).isEqualTo(Main.BAD_INPUT);
+    assertThat(r.err()).isEqualTo("cutover: --out " + file + " is a file, not a directory\n");
+
+    Path under = file.resolve("keys");
+    r = run("keys", "generate", "--name", "auditor", "--out", under.toString());
+    assertThat(r.code()).isEqualTo(Main.BAD_INPUT);
+    assertThat(r.err()).isEqualTo("cutover: cannot create key directory " + under + ": not a directory\n");
+    assertThat(r.out()).isEmpty();
+  }
+
+  @Test
+  void keysGenerate_refusedWrite_leavesNoKeyFilesBehind() throws Exception {
+    // a dangling link is not an existing file, but nothing can be created in its place
+    Path keys = Files.createDirectory(dir.resolve("keys"));
+    Path vkey = Files.createSymbolicLink(keys.resolve("auditor.vkey"), dir.resolve("nowhere").resolve("x"));
+    Result r = run("keys", "generate", "--name", "auditor", "--out", keys.toString());
+    assertThat(r.code()).isEqualTo(Main.BAD_INPUT);
+    assertThat(r.err()).isEqualTo("cutover: cannot write key files in " + keys + ": " + vkey + ": file exists\n");
+    try (Stream<Path> left = Files.list(keys)) {
+      assertThat(left).containsExactly(vkey);
+    }
+
+    Files.delete(vkey);
+    Path priv = Files.createSymbolicLink(keys.resolve("auditor.pem"), dir.resolve("nowhere").resolve("x"));
+    r = run("keys", "generate", "--name", "auditor", "--out", keys.toString());
+    assertThat(r.code()).isEqualTo(Main.BAD_INPUT);
+    assertThat(r.err()).isEqualTo("cutover: will not overwrite existing key file " + priv + "\n");
+    try (Stream<Path> left = Files.list(keys)) {
+      assertThat(left).containsExactly(priv);
+    }
   }
 
   @Test

@@ -100,7 +100,26 @@ class PlanCommandTest {
     assertThat(run("plan", "analyze", broken.toString())).isEqualTo(2);
     assertThat(err.toString()).contains("line 2, column 11: malformed plan file");
     assertThat(run("plan", "analyze", dir.resolve("missing.json").toString())).isEqualTo(2);
-    assertThat(err.toString()).contains("cannot read plan file").doesNotContain("\tat ");
+    assertThat(err.toString()).contains("plan file " + dir.resolve("missing.json") + " does not exist")
+        .doesNotContain("\tat ");
+  }
+
+  @Test
+  void analyze_fileThatCannotBeRead_isNamedInWords_likeTheLogCommandsDo() throws Exception {
+    Path missing = dir.resolve("missing.yaml");
+    assertThat(run("plan", "analyze", missing.toString())).isEqualTo(Main.BAD_INPUT);
+    assertThat(err.toString()).isEqualTo("cutover: plan file " + missing + " does not exist\n");
+
+    err.getBuffer().setLength(0);
+    Path directory = Files.createDirectory(dir.resolve("plans.yaml"));
+    assertThat(run("plan", "analyze", directory.toString())).isEqualTo(Main.BAD_INPUT);
+    assertThat(err.toString()).isEqualTo("cutover: plan file " + directory + " is a directory\n");
+
+    err.getBuffer().setLength(0);
+    Path binary = Files.write(dir.resolve("binary.json"), new byte[] {(byte) 0xc3, 0x28, 0x7b, 0x7d});
+    assertThat(run("plan", "analyze", binary.toString())).isEqualTo(Main.BAD_INPUT);
+    assertThat(err.toString()).isEqualTo("cutover: plan file " + binary + " is not UTF-8 text\n");
+    assertThat(out.toString()).isEmpty();
   }
 
   @Test

@@ -19,6 +19,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -173,11 +174,32 @@ class ReportCommandTest {
   }
 
   @Test
+  void report_namesAMissingPlanFile() {
+    Path missing = dir.resolve("nope.yaml");
+    int status = run("report", logFile.toString(), "--plan", missing.toString(), "--html",
+        dir.resolve("r.html").toString());
+    assertThat(status).isEqualTo(Main.BAD_INPUT);
+    assertThat(err.toString()).isEqualTo("cutover: plan file " + missing + " does not exist\n");
+    assertThat(dir.resolve("r.html")).doesNotExist();
+  }
+
+  @Test
   void report_namesAnUnwritableOutput() {
     Path out = dir.resolve("no-such-dir").resolve("r.html");
     int status = run("report", logFile.toString(), "--html", out.toString());
     assertThat(status).isEqualTo(Main.BAD_INPUT);
     assertThat(err.toString()).contains("cutover: " + out + ": cannot write the report");
+  }
+
+  @Test
+  void report_toADirectory_saysSo_withoutItsTemporaryFile() throws Exception {
+    Path out = Files.createDirectory(dir.resolve("r.html"));
+    int status = run("report", logFile.toString(), "--html", out.toString());
+    assertThat(status).isEqualTo(Main.BAD_INPUT);
+    assertThat(err.toString()).isEqualTo("cutover: " + out + ": cannot write the report: is a directory\n");
+    try (Stream<Path> left = Files.list(dir)) {
+      assertThat(left.map(p -> p.getFileName().toString())).noneMatch(n -> n.startsWith(".report-"));
+    }
   }
 
   @Test

@@ -1,8 +1,10 @@
 package dev.cutover.cli.demo;
 
 import dev.cutover.migration.jdbc.ConnectionFactory;
+import dev.cutover.migration.jdbc.DatabaseUnavailableException;
 import dev.cutover.rollback.jdbc.TableScope;
 import java.io.IOException;
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
@@ -26,14 +28,16 @@ final class DemoDatabase implements AutoCloseable {
   static final int ACCOUNTS = 240;
   static final int TRANSFERS = 3000;
   private static final long SEED = 20261121L;
+  /** H2's error code when another process holds the database file ({@code ErrorCode.DATABASE_ALREADY_OPEN_1}). */
+  private static final int DATABASE_ALREADY_OPEN = 90020;
 
   private final ConnectionFactory connections;
   /** Keeps the embedded database open for the whole run, so every connection is cheap. */
   private final Connection keeper;
 
-  private DemoDatabase(String url) throws SQLException {
+  private DemoDatabase(String url) {
     this.connections = ConnectionFactory.of(url, "sa", "");
-    this.keeper = connections.open();
+    this.keeper = connections.connect();
   }
 
   /**
@@ -41,14 +45,28 @@ final class DemoDatabase implements AutoCloseable {
    *
    * @param dir the demo directory
    * @return the database
-   * @throws SQLException if H2 refuses
+   * @throws IllegalStateException if another process has the database open (H2 locks its file)
+   * @throws DatabaseUnavailableException if H2 cannot open it for another reason
+   * @throws IOException if {@code dir/db} cannot be created
+   * @throws SQLException if H2 refuses to set it up
    */
-  static DemoDatabase open(Path dir) throws SQLException {
+  static DemoDatabase open(Path dir) throws IOException, SQLException {
+    // created here, not by H2, which would print its failure with a stack trace to standard error
+    Files.createDirectories(dir.resolve("db"));
     // WRITE_DELAY=0: a committed transaction reaches the file at once, so a kill -9 right after a
     // commit (and after the log recorded it) cannot lose it.
-    String url = "jdbc:h2:file:" + dir.resolve("db").resolve("bank").toAbsolutePath()
-        + ";WRITE_DELAY=0";
-    DemoDatabase db = new DemoDatabase(url);
+    Path file = dir.resolve("db").resolve("bank").toAbsolutePath();
+    String url = "jdbc:h2:file:" + file + ";WRITE_DELAY=0";
+    DemoDatabase db;
+    try {
+      db = new DemoDatabase(url);
+    } catch (DatabaseUnavailableException e) {
+      if (e.getCause() instanceof SQLException s && s.getErrorCode() == DATABASE_ALREADY_OPEN) {
+        throw new IllegalStateException("demo directory " + dir + " is in use by another process: its database "
+            + file + ".mv.db is locked; wait for that process to finish, or use another --dir", e);
+      }
+      throw e;
+    }
     try {
       db.setUp();
     } catch (SQLException | RuntimeException e) {

@@ -104,18 +104,29 @@ public final class DemoRun {
    * @return 0 when the run completed or rolled back verified, 1 when it did not or a check failed
    * @throws IOException if the directory cannot be written
    * @throws SQLException if the embedded database refuses
+   * @throws IllegalStateException if another process has the directory's database open
    */
   public int run(PrintWriter out, PrintWriter err) throws IOException, SQLException {
     Files.createDirectories(dir);
+    // the database first: H2 locks its file while it is open, so a second run on this directory
+    // stops here, before it writes keys or opens (and might repair) the log the first run writes
+    try (DemoDatabase db = DemoDatabase.open(dir)) {
+      return run(db, out, err);
+    }
+  }
+
+  private int run(DemoDatabase db, PrintWriter out, PrintWriter err) throws IOException {
     Path logFile = dir.resolve("audit.log");
+    // created here, before the log is opened, so that a file in the way is named in words (the
+    // snapshot store would quote the exception)
+    Files.createDirectories(dir.resolve("snapshots"));
     DemoKeys keys = DemoKeys.load(dir.resolve("keys"), random);
     Plan plan = DemoCutover.plan();
     DemoAnalysis.print(plan, out);
     RunResult result;
     AuditLog log = AuditLog.open(logFile, clock);
     boolean logOpen = true;
-    try (DemoDatabase db = DemoDatabase.open(dir);
-        SnapshotStore store = SnapshotStore.onFileSystem(dir.resolve("snapshots"))
+    try (SnapshotStore store = SnapshotStore.onFileSystem(dir.resolve("snapshots"))
             .clock(clock)
             .authorizer(PrincipalAllowlist.builder().allow(PRINCIPAL).build())
             .retention(Duration.ofDays(30))
