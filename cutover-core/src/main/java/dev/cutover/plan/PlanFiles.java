@@ -66,11 +66,30 @@ public final class PlanFiles {
       text = Files.readString(file, StandardCharsets.UTF_8);
     } catch (IOException | RuntimeException e) {
       throw new PlanValidationException(
-          null, List.of(new PlanProblem(file.toString(), "cannot read plan file: " + e)));
+          null, List.of(new PlanProblem(file.toString(), unreadable(file, e))));
     }
     String name = file.getFileName() == null ? "" : file.getFileName().toString();
     String lower = name.toLowerCase(Locale.ROOT);
     return lower.endsWith(".yaml") || lower.endsWith(".yml") ? parseYaml(text) : parseJson(text);
+  }
+
+  /** Why a plan file cannot be read, in words rather than by exception class. */
+  private static String unreadable(Path file, Exception e) {
+    if (e instanceof java.nio.file.NoSuchFileException) {
+      return "plan file " + file + " does not exist";
+    }
+    if (Files.isDirectory(file)) {
+      return "plan file " + file + " is a directory";
+    }
+    if (e instanceof java.nio.charset.CharacterCodingException
+        || e.getCause() instanceof java.nio.charset.CharacterCodingException) {
+      return "plan file " + file + " is not UTF-8 text";
+    }
+    if (e instanceof java.nio.file.AccessDeniedException) {
+      return "cannot read plan file " + file + ": permission denied";
+    }
+    String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    return "cannot read plan file " + file + ": " + reason;
   }
 
   /**

@@ -72,7 +72,13 @@ class PlanFilesTest {
     assertThat(PlanFiles.load(y).tasks()).isEqualTo(PlanFiles.load(j).tasks());
     PlanValidationException e =
         catchThrowableOfType(PlanValidationException.class, () -> PlanFiles.load(dir.resolve("missing.json")));
-    assertThat(e.getProblems().get(0).message()).startsWith("cannot read plan file");
+    assertThat(e.getProblems().get(0).message())
+        .isEqualTo("plan file " + dir.resolve("missing.json") + " does not exist");
+    assertThat(catchThrowableOfType(PlanValidationException.class, () -> PlanFiles.load(dir))
+        .getProblems().get(0).message()).isEqualTo("plan file " + dir + " is a directory");
+    Path binary = Files.write(dir.resolve("binary.json"), new byte[] {(byte) 0xC3, 0x28});
+    assertThat(catchThrowableOfType(PlanValidationException.class, () -> PlanFiles.load(binary))
+        .getProblems().get(0).message()).isEqualTo("plan file " + binary + " is not UTF-8 text");
   }
 
   private static List<PlanProblem> problems(String json) {
