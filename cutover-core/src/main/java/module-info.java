@@ -21,4 +21,8 @@ module dev.cutover.core {
   exports dev.cutover.replay;
   exports dev.cutover.engine;
   exports dev.cutover.engine.spi;
+  exports dev.cutover.internal to
+      dev.cutover.rollback,
+      dev.cutover.migration,
+      dev.cutover.cli;
 }

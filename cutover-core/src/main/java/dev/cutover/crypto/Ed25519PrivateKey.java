@@ -1,5 +1,6 @@
 package dev.cutover.crypto;
 
+import dev.cutover.internal.IoErrors;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.FileAlreadyExistsException;
@@ -117,7 +118,7 @@ public final class Ed25519PrivateKey {
     try {
       return fromPem(Files.readString(file, StandardCharsets.US_ASCII), file.toString());
     } catch (IOException e) {
-      throw new KeyFormatException(file.toString(), "cannot read private key " + file + ": " + e, e);
+      throw new KeyFormatException(file.toString(), "cannot read private key " + file + ": " + IoErrors.reason(e), e);
     }
   }
 
@@ -140,7 +141,7 @@ public final class Ed25519PrivateKey {
     } catch (FileAlreadyExistsException e) {
       throw new KeyFormatException(file.toString(), "will not overwrite existing key file " + file, e);
     } catch (IOException e) {
-      throw new KeyFormatException(file.toString(), "cannot write private key " + file + ": " + e, e);
+      throw new KeyFormatException(file.toString(), "cannot write private key " + file + ": " + IoErrors.reason(e), e);
     }
   }
 

@@ -1,5 +1,6 @@
 package dev.cutover.crypto;
 
+import dev.cutover.internal.IoErrors;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -93,7 +94,7 @@ public final class Ed25519PublicKey {
     try {
       return fromPem(Files.readString(file, StandardCharsets.US_ASCII), file.toString());
     } catch (IOException e) {
-      throw new KeyFormatException(file.toString(), "cannot read public key " + file + ": " + e, e);
+      throw new KeyFormatException(file.toString(), "cannot read public key " + file + ": " + IoErrors.reason(e), e);
     }
   }
 

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import dev.cutover.internal.IoErrors;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -85,10 +86,8 @@ public final class PlanFiles {
         || e.getCause() instanceof java.nio.charset.CharacterCodingException) {
       return "plan file " + file + " is not UTF-8 text";
     }
-    if (e instanceof java.nio.file.AccessDeniedException) {
-      return "cannot read plan file " + file + ": permission denied";
-    }
-    String reason = e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage();
+    String reason = e instanceof IOException ? IoErrors.reason((IOException) e)
+        : e.getMessage() == null ? "unreadable" : e.getMessage();
     return "cannot read plan file " + file + ": " + reason;
   }
 

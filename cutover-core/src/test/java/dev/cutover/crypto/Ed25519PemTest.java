@@ -52,6 +52,21 @@ class Ed25519PemTest {
   }
 
   @Test
+  void unreadableAndUnwritableKeyFiles_areNamedWithTheReasonInWords() {
+    Path missing = dir.resolve("missing.pem");
+    assertThatThrownBy(() -> Ed25519PrivateKey.read(missing))
+        .isInstanceOf(KeyFormatException.class)
+        .hasMessage("cannot read private key " + missing + ": no such file or directory");
+    assertThatThrownBy(() -> Ed25519PublicKey.read(dir))
+        .isInstanceOf(KeyFormatException.class)
+        .hasMessage("cannot read public key " + dir + ": is a directory");
+    Path noParent = dir.resolve("no/such/dir/key.pem");
+    assertThatThrownBy(() -> Ed25519PrivateKey.generate(new SecureRandom()).write(noParent))
+        .isInstanceOf(KeyFormatException.class)
+        .hasMessage("cannot write private key " + noParent + ": no such file or directory");
+  }
+
+  @Test
   void read_refusesOtherKeyTypesAndGarbage_namingTheFile() throws Exception {
     Path rsa = dir.resolve("ec.pem");
     run("openssl", "genpkey", "-algorithm", "EC", "-pkeyopt", "ec_paramgen_curve:P-256", "-out", rsa.toString());

@@ -1,6 +1,7 @@
 package dev.cutover.rollback;
 
 import dev.cutover.audit.AuditLog;
+import dev.cutover.internal.IoErrors;
 import dev.cutover.rollback.RestoreRefusal.Reason;
 import dev.cutover.rollback.spi.SnapshotScope;
 import java.io.IOException;
@@ -72,7 +73,8 @@ final class DefaultSnapshotStore implements SnapshotStore {
       }
     } catch (IOException e) {
       closeQuietly();
-      throw new SnapshotException("cannot open snapshot store " + backend + ": " + e, e);
+      throw new SnapshotException("cannot open snapshot store " + backend + ": " + IoErrors.describe(e),
+          e);
     }
   }
 
@@ -250,7 +252,7 @@ final class DefaultSnapshotStore implements SnapshotStore {
         }
       }
     } catch (IOException e) {
-      return "its chunks cannot be read: " + e;
+      return "its chunks cannot be read: " + IoErrors.describe(e);
     }
     return null;
   }
@@ -327,7 +329,8 @@ final class DefaultSnapshotStore implements SnapshotStore {
         }
       }
     } catch (IOException e) {
-      throw new SnapshotException("cannot close snapshot store " + backend + ": " + e, e);
+      throw new SnapshotException("cannot close snapshot store " + backend + ": " + IoErrors.describe(e),
+          e);
     } finally {
       chunkLock.writeLock().unlock();
     }

@@ -1,5 +1,6 @@
 package dev.cutover.rollback;
 
+import dev.cutover.internal.IoErrors;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -94,7 +95,8 @@ final class FileSystemBackend implements Backend {
     try {
       return new FileSystemBackend(root.toAbsolutePath(), compression, fsync);
     } catch (IOException e) {
-      throw new SnapshotException("cannot open snapshot store directory " + root + ": " + e, e);
+      throw new SnapshotException("cannot open snapshot store directory " + root + ": "
+          + IoErrors.describe(e), e);
     }
   }
 

@@ -29,6 +29,16 @@ class FileSystemStoreTest {
   }
 
   @Test
+  void aStoreDirectoryThatIsAFile_isRefusedInWords() throws IOException {
+    Path file = Files.writeString(dir.resolve("store"), "not a directory");
+    assertThatThrownBy(() -> builder(true).build())
+        .isInstanceOf(SnapshotException.class)
+        .hasMessageStartingWith("cannot open snapshot store directory " + file + ": ")
+        .hasMessageNotContaining("Exception");
+    assertThat(Files.readString(file)).isEqualTo("not a directory");
+  }
+
+  @Test
   void snapshots_surviveReopeningTheStore() throws IOException {
     Path data = dir.resolve("data");
     Trees.write(data, Map.of("x/y", new byte[10_000]));
