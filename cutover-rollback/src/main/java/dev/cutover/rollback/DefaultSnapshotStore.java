@@ -194,7 +194,8 @@ final class DefaultSnapshotStore implements SnapshotStore {
       } catch (IOException | UncheckedIOException e) {
         throw new SnapshotException(
             "restore of snapshot '" + snapshot.id() + "' into scope '" + name + "' failed: "
-                + e.getMessage() + "; restoring again completes it",
+                + e.getMessage() + "; the scope may be partly restored, and restoring again"
+                + " completes it once the cause is removed",
             e);
       }
       if (!snapshot.contentDigest().equals(actual)) {

@@ -149,11 +149,14 @@ enum Family {
         }
         return;
       case BOOLEAN:
-        boolean b = rs.getBoolean(i);
-        if (rs.wasNull()) {
+        String raw = rs.getString(i);
+        if (raw == null) {
           out.putNull();
+        } else if (isOtherInteger(raw)) {
+          // MariaDB's BOOLEAN is TINYINT(1) and may hold 2 or -5: kept as the number it is
+          INTEGER.text(out, raw, false);
         } else {
-          out.putBytes(tag(), new byte[] {(byte) (b ? 1 : 0)});
+          out.putBytes(tag(), new byte[] {(byte) (rs.getBoolean(i) ? 1 : 0)});
         }
         return;
       case BINARY:
@@ -277,6 +280,19 @@ enum Family {
       default:
         ps.setString(i, string(buf, off, len));
     }
+  }
+
+  /** An integer other than 0 and 1, as MariaDB reads a {@code TINYINT(1)} that is no boolean. */
+  private static boolean isOtherInteger(String s) {
+    if (s.equals("0") || s.equals("1") || s.isEmpty() || s.length() > 4) {
+      return false;
+    }
+    for (int k = s.charAt(0) == '-' ? 1 : 0; k < s.length(); k++) {
+      if (s.charAt(k) < '0' || s.charAt(k) > '9') {
+        return false;
+      }
+    }
+    return s.length() > (s.charAt(0) == '-' ? 1 : 0);
   }
 
   private static String string(byte[] buf, int off, int len) {

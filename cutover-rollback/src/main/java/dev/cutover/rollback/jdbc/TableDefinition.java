@@ -8,6 +8,7 @@ import java.sql.Connection;
 import java.sql.DatabaseMetaData;
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.sql.Types;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -28,6 +29,7 @@ record TableDefinition(String name, List<Column> columns) {
   /** Finds a table in the connection's current catalog and schema, ignoring case. */
   static Optional<TableDefinition> read(Connection c, String table) throws SQLException {
     DatabaseMetaData md = c.getMetaData();
+    boolean mariadb = Dialect.of(c) == Dialect.MARIADB;
     String catalog = c.getCatalog();
     String schema = c.getSchema();
     String exact = null;
@@ -59,12 +61,22 @@ record TableDefinition(String name, List<Column> columns) {
         }
         String col = rs.getString("COLUMN_NAME");
         int k = key.indexOf(col);
+        int sqlType = rs.getInt("DATA_TYPE");
+        String typeName = rs.getString("TYPE_NAME");
+        int size = rs.getInt("COLUMN_SIZE");
+        if (mariadb && "YEAR".equalsIgnoreCase(typeName)) {
+          // reported as a DATE, but it holds a year number
+          sqlType = Types.SMALLINT;
+        } else if (mariadb && sqlType == Types.BIT && size > 1) {
+          // BIT(n) is n bits, not a boolean: kept as its bytes
+          sqlType = Types.BINARY;
+        }
         cols.add(
             new Column(
                 col,
-                rs.getInt("DATA_TYPE"),
-                rs.getString("TYPE_NAME"),
-                rs.getInt("COLUMN_SIZE"),
+                sqlType,
+                typeName,
+                size,
                 rs.getInt("DECIMAL_DIGITS"),
                 rs.getInt("NULLABLE") != DatabaseMetaData.columnNoNulls,
                 k < 0 ? 0 : keySeq.get(k)[0]));
@@ -154,7 +166,7 @@ record TableDefinition(String name, List<Column> columns) {
     boolean sized =
         switch (lower) {
           case "varchar", "character varying", "char", "character", "bpchar", "nvarchar",
-              "nchar", "varbinary", "binary", "binary varying" -> true;
+              "nchar", "varbinary", "binary", "binary varying", "bit" -> true;
           default -> false;
         };
     if (sized && c.size() > 0 && c.size() < 10_485_760) {

@@ -15,11 +15,14 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -136,10 +139,17 @@ public final class TableScope implements SnapshotScope {
             sel.write(out);
             out.writeByte(copy ? COPY : ROWS);
           }
-          if (copy) {
-            PgCopy.copyOut(c, def.get(), sel, quote, out, rows);
-          } else {
-            JdbcRows.read(c, def.get(), sel, quote, out, rows);
+          try {
+            if (copy) {
+              PgCopy.copyOut(c, def.get(), sel, quote, out, rows);
+            } else {
+              JdbcRows.read(c, def.get(), sel, quote, out, rows);
+            }
+          } catch (RuntimeException e) {
+            // a value of a type the canonical encoding does not know (PostgreSQL timetz, money,
+            // 'infinity'): refused, naming the table, rather than escaping as a parse error
+            throw new IOException("table '" + def.get().name() + "' holds a value that cannot be"
+                + " captured: " + e.getMessage(), e);
           }
           if (out != null) {
             out.writeInt(-1);
@@ -175,6 +185,7 @@ public final class TableScope implements SnapshotScope {
         if (dialect == Dialect.POSTGRESQL && dialect.copyAvailable()) {
           PgCopy.prepare(c);
         }
+        Set<String> emptied = emptyChildrenFirst(c, dialect, quote);
         for (byte kind; (kind = in.readByte()) != END; ) {
           if (kind == ABSENT) {
             Optional<TableDefinition> now = TableDefinition.read(c, in.readUTF());
@@ -189,7 +200,7 @@ public final class TableScope implements SnapshotScope {
           TableDefinition def = TableDefinition.readFrom(in);
           Selection sel = Selection.readRange(def.name(), in);
           byte format = in.readByte();
-          prepareTable(c, dialect, quote, def, sel);
+          prepareTable(c, dialect, quote, def, sel, emptied);
           if (format == COPY) {
             if (!dialect.copyAvailable()) {
               throw new IOException(
@@ -210,13 +221,62 @@ public final class TableScope implements SnapshotScope {
     }
   }
 
+  /**
+   * Empties the scope's existing tables (or their key ranges) before any row is restored,
+   * children first: in the reverse of the order they were added, parents before children, so
+   * that foreign keys between them hold throughout. PostgreSQL empties the whole tables with one
+   * {@code TRUNCATE}, which may name tables that reference each other; elsewhere each is emptied
+   * with {@code DELETE}, which foreign keys allow where {@code TRUNCATE} does not. A scope of one
+   * table is emptied as it is restored instead, with {@code TRUNCATE} for a whole table.
+   *
+   * @return the tables emptied, by lower-case name
+   */
+  private Set<String> emptyChildrenFirst(Connection c, Dialect dialect, String quote)
+      throws SQLException {
+    Set<String> emptied = new HashSet<>();
+    if (selections.size() < 2) {
+      return emptied;
+    }
+    List<String> whole = new ArrayList<>();
+    for (int i = selections.size() - 1; i >= 0; i--) {
+      Selection s = selections.get(i);
+      Optional<TableDefinition> now = TableDefinition.read(c, s.table());
+      if (now.isEmpty()) {
+        continue;
+      }
+      Selection sel;
+      try {
+        sel = s.resolvedAgainst(now.get());
+      } catch (IllegalArgumentException altered) {
+        continue; // the key column is gone: restoring the table refuses it with its reason
+      }
+      String table = TableDefinition.quote(now.get().name(), quote);
+      if (sel.isRange()) {
+        execute(c, "DELETE FROM " + table + sel.where(quote));
+      } else if (dialect == Dialect.POSTGRESQL) {
+        whole.add(table);
+      } else {
+        execute(c, "DELETE FROM " + table);
+      }
+      emptied.add(now.get().name().toLowerCase(Locale.ROOT));
+    }
+    if (!whole.isEmpty()) {
+      execute(c, "TRUNCATE TABLE " + String.join(", ", whole));
+    }
+    return emptied;
+  }
+
   private static void prepareTable(
-      Connection c, Dialect dialect, String quote, TableDefinition def, Selection sel)
+      Connection c, Dialect dialect, String quote, TableDefinition def, Selection sel,
+      Set<String> emptied)
       throws SQLException, IOException {
     Optional<TableDefinition> now = TableDefinition.read(c, def.name());
     String table = TableDefinition.quote(def.name(), quote);
     if (now.isPresent() && now.get().equals(def)) {
-      execute(c, sel.isRange() ? "DELETE FROM " + table + sel.where(quote) : "TRUNCATE TABLE " + table);
+      if (!emptied.contains(now.get().name().toLowerCase(Locale.ROOT))) {
+        execute(c, sel.isRange() ? "DELETE FROM " + table + sel.where(quote)
+            : "TRUNCATE TABLE " + table);
+      }
       return;
     }
     if (now.isPresent() && sel.isRange()) {

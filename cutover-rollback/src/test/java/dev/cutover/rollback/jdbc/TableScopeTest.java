@@ -72,6 +72,93 @@ class TableScopeTest {
   }
 
   @DatabaseTest
+  void restore_ofTablesLinkedByAForeignKey_emptiesChildrenFirstAndRestoresBoth(FreshDatabase db)
+      throws Exception {
+    execute(db, "CREATE TABLE parent (id INT PRIMARY KEY, name VARCHAR(20))");
+    execute(db, "CREATE TABLE child (id INT PRIMARY KEY, pid INT NOT NULL,"
+        + " CONSTRAINT child_parent FOREIGN KEY (pid) REFERENCES parent (id))");
+    execute(db, "INSERT INTO parent VALUES (1, 'one'), (2, 'two')");
+    execute(db, "INSERT INTO child VALUES (10, 1), (11, 2), (12, 2)");
+    TableScope scope = TableScope.builder(db::connect).table("parent").table("child").build();
+    ByteArrayOutputStream archive = new ByteArrayOutputStream();
+    String digest = scope.capture(archive);
+
+    execute(db, "DELETE FROM child WHERE id = 12");
+    execute(db, "UPDATE parent SET name = 'changed' WHERE id = 2");
+    execute(db, "INSERT INTO parent VALUES (3, 'three')");
+    execute(db, "INSERT INTO child VALUES (13, 3)");
+    scope.restore(new ByteArrayInputStream(archive.toByteArray()));
+
+    assertThat(scope.digest()).isEqualTo(digest);
+    try (Connection c = db.connect();
+        Statement s = c.createStatement();
+        java.sql.ResultSet rs = s.executeQuery(
+            "SELECT c.id, p.name FROM child c JOIN parent p ON p.id = c.pid ORDER BY c.id")) {
+      List<String> rows = new ArrayList<>();
+      while (rs.next()) {
+        rows.add(rs.getInt(1) + ":" + rs.getString(2));
+      }
+      assertThat(rows).containsExactly("10:one", "11:two", "12:two");
+    }
+  }
+
+  @DatabaseTest(TestDatabase.MARIADB)
+  void mariadb_tinyintOneBitAndYearColumns_restoreExactly(FreshDatabase db) throws Exception {
+    execute(db, "CREATE TABLE odd (id INT PRIMARY KEY, ti TINYINT(1), bo BOOLEAN, b8 BIT(8),"
+        + " y YEAR)");
+    execute(db, "INSERT INTO odd VALUES (1, -5, 2, b'10101010', 2024), (2, 1, 0, b'1', 1999),"
+        + " (3, NULL, NULL, NULL, NULL)");
+    TableScope scope = TableScope.builder(db::connect).table("odd").build();
+    ByteArrayOutputStream archive = new ByteArrayOutputStream();
+    String digest = scope.capture(archive);
+    String before = oddRows(db);
+    assertThat(before).isEqualTo("1 -5 2 AA 2024|2 1 0 1 1999|3 null null null null|");
+
+    execute(db, "UPDATE odd SET ti = 7, bo = 1, b8 = b'1', y = 2000");
+    scope.restore(new ByteArrayInputStream(archive.toByteArray()));
+    assertThat(oddRows(db)).isEqualTo(before);
+    assertThat(scope.digest()).isEqualTo(digest);
+
+    execute(db, "DROP TABLE odd");
+    scope.restore(new ByteArrayInputStream(archive.toByteArray()));
+    assertThat(oddRows(db)).isEqualTo(before);
+    assertThat(scope.digest()).isEqualTo(digest);
+  }
+
+  private static String oddRows(FreshDatabase db) throws Exception {
+    StringBuilder b = new StringBuilder();
+    try (Connection c = db.connect();
+        Statement s = c.createStatement();
+        java.sql.ResultSet rs = s.executeQuery(
+            "SELECT id, ti, bo, HEX(b8), y FROM odd ORDER BY id")) {
+      while (rs.next()) {
+        for (int i = 1; i <= 5; i++) {
+          b.append(i == 1 ? "" : " ").append(rs.getString(i));
+        }
+        b.append('|');
+      }
+    }
+    return b.toString();
+  }
+
+  @DatabaseTest(TestDatabase.POSTGRESQL)
+  void snapshot_ofAValueTheScopeCannotEncode_isRefusedWithTheReason(FreshDatabase db)
+      throws Exception {
+    execute(db, "CREATE TABLE zoned (id INT PRIMARY KEY, t TIMETZ)");
+    execute(db, "INSERT INTO zoned VALUES (1, '10:00:00+02')");
+    TableScope scope = TableScope.builder(db::connect).table("zoned").build();
+    try (SnapshotStore store = SnapshotStore.inMemory()
+        .authorizer(PrincipalAllowlist.builder().allow("alice").build())
+        .retention(Duration.ofHours(1)).build()) {
+      assertThatThrownBy(() -> store.snapshot(scope, SnapshotContext.of("engine", "c1", "t1")))
+          .isInstanceOf(dev.cutover.rollback.SnapshotException.class)
+          .hasMessageStartingWith("cannot snapshot scope 'tables[zoned]' for ")
+          .hasMessageContaining("table 'zoned' holds a value that cannot be captured: ")
+          .hasMessageContaining("10:00:00+02");
+    }
+  }
+
+  @DatabaseTest
   void restore_ofTableThatWasAbsent_dropsIt(FreshDatabase db) throws Exception {
     TableScope scope = TableScope.builder(db::connect).table("later").build();
     ByteArrayOutputStream archive = new ByteArrayOutputStream();
