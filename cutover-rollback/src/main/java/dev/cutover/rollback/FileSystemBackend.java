@@ -110,6 +110,7 @@ final class FileSystemBackend implements Backend {
       }
     }
     List<Manifest> found = new ArrayList<>();
+    int damaged = 0;
     try (DirectoryStream<Path> ds = Files.newDirectoryStream(snapshots, "*" + SUFFIX)) {
       for (Path p : ds) {
         try {
@@ -118,12 +119,19 @@ final class FileSystemBackend implements Backend {
           // A committed manifest was fsynced before its rename, so this is damage, not a crash:
           // leave it for a person to look at.
           LOG.warn("ignoring unreadable snapshot manifest {}: {}", p, e.getMessage());
+          damaged++;
         }
       }
     }
     found.sort(
         java.util.Comparator.comparing((Manifest m) -> m.ref().metadata().takenAt())
             .thenComparing(m -> m.ref().id()));
+    if (damaged > 0) {
+      // the damaged manifests' chunks cannot be told apart from garbage: keep every chunk
+      LOG.warn("{} unreadable snapshot manifest(s) in {}: no chunk is removed until they are"
+          + " repaired or deleted", damaged, snapshots);
+      return found;
+    }
     int removed = collectGarbage(found);
     if (removed > 0) {
       listener.onDiscarded(removed + " chunks that no committed snapshot refers to");

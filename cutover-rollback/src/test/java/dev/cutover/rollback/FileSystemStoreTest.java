@@ -39,6 +39,32 @@ class FileSystemStoreTest {
   }
 
   @Test
+  void anUnreadableManifest_keepsEveryChunkWhenTheStoreReopens() throws IOException {
+    Path data = dir.resolve("data");
+    Trees.write(data, Map.of("x/y", new byte[10_000], "z", new byte[] {1, 2, 3}));
+    try (SnapshotStore store = builder(false).build()) {
+      store.snapshot(FileTreeScope.of(data), SnapshotContext.of("engine", "c1", "t1"));
+    }
+    Path chunks = dir.resolve("store/chunks");
+    long before = countFiles(chunks);
+    assertThat(before).isPositive();
+    try (Stream<Path> manifests = Files.list(dir.resolve("store/snapshots"))) {
+      Path manifest = manifests.filter(p -> p.toString().endsWith(".snapshot")).findFirst().orElseThrow();
+      Files.writeString(manifest, "size: not a number\n");
+    }
+
+    try (SnapshotStore reopened = builder(false).build()) {
+      assertThat(countFiles(chunks)).as("chunks of the damaged snapshot are kept").isEqualTo(before);
+    }
+  }
+
+  private static long countFiles(Path root) throws IOException {
+    try (Stream<Path> all = Files.walk(root)) {
+      return all.filter(Files::isRegularFile).count();
+    }
+  }
+
+  @Test
   void snapshots_surviveReopeningTheStore() throws IOException {
     Path data = dir.resolve("data");
     Trees.write(data, Map.of("x/y", new byte[10_000]));
