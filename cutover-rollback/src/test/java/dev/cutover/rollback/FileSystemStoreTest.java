@@ -58,6 +58,18 @@ class FileSystemStoreTest {
     }
   }
 
+  @Test
+  void aFileTreeScopeWhoseRootIsAFile_isRefusedWhenTheSnapshotIsTaken() throws IOException {
+    Path file = Files.writeString(dir.resolve("plan.yaml"), "tasks: []\n");
+    try (SnapshotStore store = builder(false).build()) {
+      assertThatThrownBy(() -> store.snapshot(FileTreeScope.of(file),
+              SnapshotContext.of("engine", "c1", "t1")))
+          .isInstanceOf(SnapshotException.class)
+          .hasMessageEndingWith(": the scope's root " + file + " is a file, not a directory");
+    }
+    assertThat(Files.readString(file)).isEqualTo("tasks: []\n");
+  }
+
   private static long countFiles(Path root) throws IOException {
     try (Stream<Path> all = Files.walk(root)) {
       return all.filter(Files::isRegularFile).count();

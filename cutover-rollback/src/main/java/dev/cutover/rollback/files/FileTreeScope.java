@@ -226,6 +226,9 @@ public final class FileTreeScope implements SnapshotScope {
 
   private List<Path> entries() throws IOException {
     if (!Files.isDirectory(root)) {
+      if (Files.exists(root, LinkOption.NOFOLLOW_LINKS)) {
+        throw new IOException("the scope's root " + root + " is a file, not a directory");
+      }
       return new ArrayList<>();
     }
     List<Path> all = new ArrayList<>();
