@@ -172,7 +172,13 @@ enum Family {
         text(out, date == null ? null : date.toString(), false);
         return;
       case TIME:
-        LocalTime time = rs.getObject(i, LocalTime.class);
+        String rawTime = rs.getString(i);
+        if (rawTime != null && outsideADay(rawTime)) {
+          // MariaDB's TIME is a duration from -838:59:59 to 838:59:59: kept as its text
+          TEXT.text(out, rawTime, false);
+          return;
+        }
+        LocalTime time = rawTime == null ? null : rs.getObject(i, LocalTime.class);
         text(out, time == null ? null : Canonical.time(time), false);
         return;
       case TIMESTAMP:
@@ -279,6 +285,22 @@ enum Family {
         return;
       default:
         ps.setString(i, string(buf, off, len));
+    }
+  }
+
+  /** A time of day it is not: negative, or 24 hours or more. */
+  private static boolean outsideADay(String time) {
+    int colon = time.indexOf(':');
+    if (time.startsWith("-")) {
+      return true;
+    }
+    if (colon <= 0) {
+      return false;
+    }
+    try {
+      return Integer.parseInt(time.substring(0, colon)) >= 24;
+    } catch (NumberFormatException e) {
+      return false;
     }
   }
 

@@ -161,7 +161,11 @@ record TableDefinition(String name, List<Column> columns) {
       return "BOOLEAN";
     }
     if (f == Family.DECIMAL && c.size() > 0 && !(dialect == Dialect.POSTGRESQL && c.size() >= 1000)) {
-      return t + "(" + c.size() + ", " + c.scale() + ")";
+      String sized = "(" + c.size() + ", " + c.scale() + ")";
+      // MariaDB names an unsigned decimal "DECIMAL UNSIGNED"; the size goes after DECIMAL
+      return lower.endsWith(" unsigned")
+          ? t.substring(0, t.length() - " unsigned".length()) + sized + " UNSIGNED"
+          : t + sized;
     }
     boolean sized =
         switch (lower) {
@@ -173,9 +177,9 @@ record TableDefinition(String name, List<Column> columns) {
       return t + "(" + c.size() + ")";
     }
     if (dialect == Dialect.MARIADB) {
-      // MariaDB reports fractional seconds only through the display size: 19 (or 8 for TIME),
-      // plus the point and the digits.
-      int base = lower.equals("time") ? 8 : 19;
+      // MariaDB reports fractional seconds only through the display size: 19 (or 10 for TIME,
+      // whose range runs to -838:59:59), plus the point and the digits.
+      int base = lower.equals("time") ? 10 : 19;
       if ((lower.equals("datetime") || lower.equals("timestamp") || lower.equals("time"))
           && c.size() > base + 1) {
         return t + "(" + (c.size() - base - 1) + ")";

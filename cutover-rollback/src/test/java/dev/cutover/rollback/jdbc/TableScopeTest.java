@@ -103,16 +103,22 @@ class TableScopeTest {
   }
 
   @DatabaseTest(TestDatabase.MARIADB)
-  void mariadb_tinyintOneBitAndYearColumns_restoreExactly(FreshDatabase db) throws Exception {
+  void mariadb_tinyintOneBitYearUnsignedDecimalAndTimeColumns_restoreExactly(FreshDatabase db) throws Exception {
     execute(db, "CREATE TABLE odd (id INT PRIMARY KEY, ti TINYINT(1), bo BOOLEAN, b8 BIT(8),"
-        + " y YEAR)");
-    execute(db, "INSERT INTO odd VALUES (1, -5, 2, b'10101010', 2024), (2, 1, 0, b'1', 1999),"
-        + " (3, NULL, NULL, NULL, NULL)");
+        + " y YEAR, d DECIMAL(10,2) UNSIGNED, t TIME, t6 TIME(6))");
+    execute(db, "INSERT INTO odd VALUES (1, -5, 2, b'10101010', 2024, 12345678.90, '-838:59:59',"
+        + " '12:34:56.123456'), (2, 1, 0, b'1', 1999, 0.5, '00:00:01', '23:59:59.000001'),"
+        + " (3, NULL, NULL, NULL, NULL, NULL, NULL, NULL)");
+    TableDefinition definition;
+    try (Connection c = db.connect()) {
+      definition = TableDefinition.read(c, "odd").orElseThrow();
+    }
     TableScope scope = TableScope.builder(db::connect).table("odd").build();
     ByteArrayOutputStream archive = new ByteArrayOutputStream();
     String digest = scope.capture(archive);
     String before = oddRows(db);
-    assertThat(before).isEqualTo("1 -5 2 AA 2024|2 1 0 1 1999|3 null null null null|");
+    assertThat(before).isEqualTo("1 -5 2 AA 2024 12345678.90 -838:59:59 12:34:56.123456|"
+        + "2 1 0 1 1999 0.50 00:00:01 23:59:59.000001|3 null null null null null null null|");
 
     execute(db, "UPDATE odd SET ti = 7, bo = 1, b8 = b'1', y = 2000");
     scope.restore(new ByteArrayInputStream(archive.toByteArray()));
@@ -123,6 +129,9 @@ class TableScopeTest {
     scope.restore(new ByteArrayInputStream(archive.toByteArray()));
     assertThat(oddRows(db)).isEqualTo(before);
     assertThat(scope.digest()).isEqualTo(digest);
+    try (Connection c = db.connect()) {
+      assertThat(TableDefinition.read(c, "odd")).as("recreated as it was").contains(definition);
+    }
   }
 
   private static String oddRows(FreshDatabase db) throws Exception {
@@ -130,9 +139,9 @@ class TableScopeTest {
     try (Connection c = db.connect();
         Statement s = c.createStatement();
         java.sql.ResultSet rs = s.executeQuery(
-            "SELECT id, ti, bo, HEX(b8), y FROM odd ORDER BY id")) {
+            "SELECT id, ti, bo, HEX(b8), y, d, t, t6 FROM odd ORDER BY id")) {
       while (rs.next()) {
-        for (int i = 1; i <= 5; i++) {
+        for (int i = 1; i <= 8; i++) {
           b.append(i == 1 ? "" : " ").append(rs.getString(i));
         }
         b.append('|');
