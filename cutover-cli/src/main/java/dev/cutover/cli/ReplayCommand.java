@@ -4,6 +4,7 @@ import dev.cutover.audit.AuditEntry;
 import dev.cutover.audit.AuditLog;
 import dev.cutover.engine.EngineMachine;
 import dev.cutover.engine.EngineState;
+import dev.cutover.engine.LoggedPlan;
 import dev.cutover.replay.Divergence;
 import dev.cutover.replay.LogReplayer;
 import dev.cutover.replay.ReplayResult;
@@ -15,11 +16,12 @@ import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 
 /**
- * {@code cutover replay LOG}: verifies a cutover's audit log, replays the engine's state machine
- * over it under the plan digest logged at start, checking the state digest and the engine's
- * invariants after every entry, and prints the final status, the log size, its root and the final
- * state digest. Exit 1 with the first divergence if replay disagrees with the log (or the log
- * does not verify), 2 if the input is not a cutover log.
+ * {@code cutover replay LOG}: verifies a cutover's audit log, checks that the plan logged at start
+ * has the logged plan digest, replays the engine's state machine over the log under that digest,
+ * checking the state digest (which every entry must carry) and the engine's invariants after
+ * every entry, and prints the final status, the log size, its root and the final state digest.
+ * Exit 1 with the first divergence if replay disagrees with the log (or the log or its plan does
+ * not verify), 2 if the input is not a cutover log.
  */
 @Command(
     name = "replay",
@@ -53,6 +55,7 @@ final class ReplayCommand implements Callable<Integer> {
           LogReplayer.fingerprint(audit)
               .orElseThrow(
                   () -> new IllegalArgumentException("entry 0 of " + log + " carries no plan fingerprint"));
+      checkLoggedPlan(first);
       ReplayResult<EngineState> result =
           LogReplayer.of(EngineMachine.forPlan(fingerprint), EngineMachine.events()).replay(audit);
       EngineState state = result.state();
@@ -88,6 +91,20 @@ final class ReplayCommand implements Callable<Integer> {
       }
       out.flush();
       return Main.OK;
+    }
+  }
+
+  /** The plan logged in run.started must be the one its fingerprint names, as the report checks. */
+  private void checkLoggedPlan(AuditEntry started) {
+    try {
+      if (LoggedPlan.of(started.data()).isEmpty()) {
+        throw new Main.VerificationFailedException(
+            "replay of " + log + ": run.started (seq " + started.seq()
+                + ") carries no plan 'definition', so the plan the run used cannot be checked");
+      }
+    } catch (IllegalArgumentException e) {
+      throw new Main.VerificationFailedException(
+          "replay of " + log + ": at seq " + started.seq() + ", " + e.getMessage());
     }
   }
 }

@@ -125,6 +125,50 @@ class ReplayCommandTest {
   }
 
   @Test
+  void replay_ofALogWithAnEntryStrippedOfItsStateDigest_exitsOneWithTheSeq() throws Exception {
+    forge(entries -> entries.get(2).remove("state"));
+    Result r = run("replay", log.toString());
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.out()).contains("diverged at seq: 2").contains("kind: state-digest");
+    assertThat(r.err()).contains("the entry at seq 2 carries no state digest");
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void replay_ofALogWhosePlanWasEditedAndRehashed_exitsOneNamingTheDigests() throws Exception {
+    forge(entries -> {
+      Map<String, Object> data = (Map<String, Object>) entries.get(0).get("data");
+      Map<String, Object> definition = new LinkedHashMap<>((Map<String, Object>) data.get("definition"));
+      List<Object> tasks = new ArrayList<>((List<Object>) definition.get("tasks"));
+      Map<String, Object> first = new LinkedHashMap<>((Map<String, Object>) tasks.get(0));
+      first.put("owner", "mallory");
+      tasks.set(0, first);
+      definition.put("tasks", tasks);
+      Map<String, Object> edited = new LinkedHashMap<>(data);
+      edited.put("definition", definition);
+      entries.get(0).put("data", edited);
+    });
+    Result r = run("replay", log.toString());
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err())
+        .contains("at seq 0, the plan logged in run.started has digest ")
+        .contains("but the entry's fingerprint is ");
+  }
+
+  @Test
+  @SuppressWarnings("unchecked")
+  void replay_ofALogWhosePlanWasRemoved_exitsOne() throws Exception {
+    forge(entries -> {
+      Map<String, Object> data = new LinkedHashMap<>((Map<String, Object>) entries.get(0).get("data"));
+      data.remove("definition");
+      entries.get(0).put("data", data);
+    });
+    Result r = run("replay", log.toString());
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err()).contains("run.started (seq 0) carries no plan 'definition'");
+  }
+
+  @Test
   void replay_ofALogWithABrokenChain_exitsOne() throws Exception {
     String text = Files.readString(log).replace("\"rows\":3", "\"rows\":4");
     Files.writeString(log, text);
@@ -147,6 +191,31 @@ class ReplayCommandTest {
   void replay_ofAMissingFile_exitsTwo() {
     Result r = run("replay", dir.resolve("nope.log").toString());
     assertThat(r.code()).isEqualTo(2);
+  }
+
+  /** Edits the parsed entries and re-hashes the whole chain, as a forger would. */
+  @SuppressWarnings("unchecked")
+  private void forge(java.util.function.Consumer<List<Map<String, Object>>> edit) throws Exception {
+    List<Map<String, Object>> entries = new ArrayList<>();
+    for (String line : Files.readAllLines(log, StandardCharsets.UTF_8)) {
+      entries.add(new LinkedHashMap<>((Map<String, Object>) CanonicalJson.parse(line)));
+    }
+    edit.accept(entries);
+    List<String> out = new ArrayList<>();
+    String prev = null;
+    for (Map<String, Object> entry : entries) {
+      if (prev != null) {
+        entry.put("prev", prev);
+      }
+      entry.remove("hash");
+      ByteArrayOutputStream leaf = new ByteArrayOutputStream();
+      leaf.write(0);
+      leaf.write(CanonicalJson.toBytes(entry));
+      prev = Hash.sha256(leaf.toByteArray()).hex();
+      entry.put("hash", prev);
+      out.add(CanonicalJson.toString(entry));
+    }
+    Files.writeString(log, String.join("\n", out) + "\n");
   }
 
   /** Replaces text in one entry and re-hashes the chain from there, as a forger would. */

@@ -130,7 +130,33 @@ public final class EngineMachine implements StateMachine<EngineState, EngineEven
             s ->
                 s.status() != RunStatus.ROLLED_BACK
                     || s.tasks().values().stream()
-                        .noneMatch(t -> t.status() == TaskStatus.COMPLETED && !t.undo().equals("not-needed"))));
+                        .noneMatch(t -> t.status() == TaskStatus.COMPLETED && !t.undo().equals("not-needed"))),
+        Invariant.of(
+            "succeeded-run-has-every-task-completed",
+            s -> s.status() != RunStatus.SUCCEEDED || notCompleted(s).isEmpty()));
+  }
+
+  /** The tasks that are not COMPLETED; a run succeeds only when there are none (Runner#allCompleted). */
+  private static List<String> notCompleted(EngineState s) {
+    List<String> open = new ArrayList<>();
+    for (TaskState t : s.tasks().values()) {
+      if (t.status() != TaskStatus.COMPLETED) {
+        open.add(t.id() + " (" + t.status() + ")");
+      }
+    }
+    return open;
+  }
+
+  /**
+   * Every event of an engine log carries the digest of the state after it: the engine appends
+   * each one with its digest, so an entry without one was not written by the engine.
+   *
+   * @param event the event
+   * @return true
+   */
+  @Override
+  public boolean requiresStateDigest(EngineEvent event) {
+    return true;
   }
 
   @Override
@@ -316,6 +342,13 @@ public final class EngineMachine implements StateMachine<EngineState, EngineEven
     }
     if (status == RunStatus.SUCCEEDED && s.status() != RunStatus.RUNNING) {
       throw new IllegalStateException("run.finished SUCCEEDED while the run is " + s.status());
+    }
+    if (status == RunStatus.SUCCEEDED && !notCompleted(s).isEmpty()) {
+      List<String> open = notCompleted(s);
+      throw new IllegalStateException(
+          "run.finished SUCCEEDED but " + open.size() + " of " + s.tasks().size()
+              + " tasks did not complete: " + String.join(", ", open.subList(0, Math.min(10, open.size())))
+              + (open.size() > 10 ? ", ..." : ""));
     }
     if (status != RunStatus.SUCCEEDED && s.status() != RunStatus.ROLLING_BACK) {
       throw new IllegalStateException("run.finished " + status + " while the run is " + s.status());

@@ -170,6 +170,11 @@ public final class LogReplayer<S, E> {
     public List<Invariant<S>> invariants() {
       return machine.invariants();
     }
+
+    @Override
+    public boolean requiresStateDigest(Decoded<E> event) {
+      return event.event() != null && machine.requiresStateDigest(event.event());
+    }
   }
 
   /** Reads the log page by page and decodes each entry. */

@@ -8,8 +8,9 @@ import java.util.Optional;
 
 /**
  * Folds recorded events through a {@link StateMachine} again and checks, after every event, the
- * recorded state digest (when there is one) and every declared invariant. Stops at the first
- * divergence.
+ * recorded state digest (when there is one; an entry without one diverges when {@link
+ * StateMachine#requiresStateDigest} says it needs one) and every declared invariant. Stops at the
+ * first divergence.
  *
  * <p>Immutable and thread-safe; each call to {@link #replay} works on its own state.
  *
@@ -108,6 +109,23 @@ public final class Replayer<S, E> {
             allNotes);
       }
       String nextDigest = null;
+      if (recorded.state() == null && machine.requiresStateDigest(recorded.event())) {
+        return diverged(
+            state,
+            digest,
+            applied,
+            lastSeq,
+            startSeq,
+            new Divergence(
+                recorded.seq(),
+                Divergence.Kind.STATE_DIGEST,
+                null,
+                StateDigest.of(codec.encode(next)),
+                "the entry at seq "
+                    + recorded.seq()
+                    + " carries no state digest, but every entry of this log must record one"),
+            allNotes);
+      }
       if (recorded.state() != null) {
         byte[] raw = StateDigest.raw(codec.encode(next));
         if (StateDigest.matches(raw, recorded.state())) {

@@ -60,4 +60,18 @@ public interface StateMachine<S, E> {
   default List<Invariant<S>> invariants() {
     return List.of();
   }
+
+  /**
+   * Whether the log entry of an event must carry the digest of the state after it. When it does
+   * not, replay reports a {@link Divergence.Kind#STATE_DIGEST} divergence at that entry instead of
+   * skipping the check, so removing digests cannot hide an edit. False by default: a log that
+   * also holds entries from other writers, or that records digests only sometimes, replays as
+   * before.
+   *
+   * @param event the event
+   * @return true if every entry of this event records the state digest
+   */
+  default boolean requiresStateDigest(E event) {
+    return false;
+  }
 }

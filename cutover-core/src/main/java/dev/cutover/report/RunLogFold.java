@@ -104,50 +104,15 @@ final class RunLogFold {
         .findFirst()
         .orElseThrow(() -> new UnreportableLogException(source, -1, "no run.started entry among "
             + entries.size() + " entries: not the log of a cutover run"));
-    if (!(started.data().get("definition") instanceof Map<?, ?> definition)) {
-      throw new UnreportableLogException(source, started.seq(),
-          "run.started carries no plan 'definition' (the log was written by an engine that did not"
-              + " log its plan): give the plan file the run used");
-    }
-    Plan plan;
+    Optional<Plan> plan;
     try {
-      plan = dev.cutover.plan.PlanFiles.parseJson(
-          CanonicalJson.toString(inRunOrder(definition, started.data().get("tasks"))));
-    } catch (RuntimeException e) {
-      throw new UnreportableLogException(source, started.seq(),
-          "the plan logged in run.started is not a valid plan: " + e.getMessage());
+      plan = dev.cutover.engine.LoggedPlan.of(started.data());
+    } catch (IllegalArgumentException e) {
+      throw new UnreportableLogException(source, started.seq(), e.getMessage());
     }
-    String fingerprint = text(started, "fingerprint", "none");
-    if (!plan.digest().equals(fingerprint)) {
-      throw new UnreportableLogException(source, started.seq(),
-          "the plan logged in run.started has digest " + plan.digest()
-              + " but the entry's fingerprint is " + fingerprint);
-    }
-    return plan;
-  }
-
-  /**
-   * The logged definition with its tasks in the order the engine listed them in {@code
-   * run.started} (the canonical form sorts them by id), so the report reads in the run's order.
-   */
-  private static Map<String, Object> inRunOrder(Map<?, ?> definition, Object runTasks) {
-    Map<String, Object> copy = new LinkedHashMap<>();
-    definition.forEach((k, v) -> copy.put(String.valueOf(k), v));
-    if (!(definition.get("tasks") instanceof List<?> defined) || !(runTasks instanceof List<?> run)) {
-      return copy;
-    }
-    Map<Object, Integer> position = new java.util.HashMap<>();
-    for (Object o : run) {
-      if (o instanceof Map<?, ?> m) {
-        position.putIfAbsent(m.get("id"), position.size());
-      }
-    }
-    List<Object> ordered = new ArrayList<>(defined);
-    ordered.sort(java.util.Comparator.comparingInt(
-        o -> o instanceof Map<?, ?> m ? position.getOrDefault(m.get("id"), Integer.MAX_VALUE)
-            : Integer.MAX_VALUE));
-    copy.put("tasks", ordered);
-    return copy;
+    return plan.orElseThrow(() -> new UnreportableLogException(source, started.seq(),
+        "run.started carries no plan 'definition' (the log was written by an engine that did not"
+            + " log its plan): give the plan file the run used"));
   }
 
   private void apply(RunEntry e) {
