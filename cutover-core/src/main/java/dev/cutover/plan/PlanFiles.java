@@ -118,26 +118,72 @@ public final class PlanFiles {
     try {
       root = mapper.readTree(text);
     } catch (JsonProcessingException e) {
+      String[] described = describe(e);
       String where =
-          e.getLocation() == null
-              ? "plan file"
-              : "line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
+          described[0] != null
+              ? described[0]
+              : e.getLocation() == null
+                  ? "plan file"
+                  : "line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr();
       throw new PlanValidationException(
-          null, List.of(new PlanProblem(where, "malformed plan file: " + lowerFirst(e))));
+          null, List.of(new PlanProblem(where, "malformed plan file: " + described[1])));
     }
     return new Reader().read(root);
   }
 
-  private static String lowerFirst(JsonProcessingException e) {
+  private static final java.util.regex.Pattern SNAKE_MARK =
+      java.util.regex.Pattern.compile("^ in '[^']*', line (\\d+), column (\\d+):$");
+  private static final java.util.regex.Pattern JACKSON_SOURCE =
+      java.util.regex.Pattern.compile("\\[Source: .*?; line: (\\d+), column: (\\d+)\\]");
+  private static final java.util.regex.Pattern UNCLOSED =
+      java.util.regex.Pattern.compile(
+          "^Unexpected end-of-input: expected close marker for (Object|Array) \\(start marker at line (\\d+), column (\\d+)\\)");
+
+  /**
+   * The parser's problem in plain words. SnakeYAML gives a context ("while parsing a flow
+   * mapping", with where it starts) before the problem itself ("expected ',' or '}'"); Jackson
+   * names its input source and internal features. Neither helps a reader of a plan file.
+   * Returns where (SnakeYAML's own 1-based mark of the problem, when there is one: Jackson's
+   * location of a YAML error counts columns from 0) or null, and what.
+   */
+  private static String[] describe(JsonProcessingException e) {
     String m = e.getOriginalMessage();
     if (m == null || m.isEmpty()) {
-      return "unreadable input";
+      return new String[] {null, "unreadable input"};
     }
-    int nl = m.indexOf('\n');
-    if (nl > 0) {
-      m = m.substring(0, nl);
+    String where = null;
+    String[] lines = m.split("\n");
+    List<String[]> marked = new ArrayList<>();
+    String text = null;
+    for (String line : lines) {
+      java.util.regex.Matcher mark = SNAKE_MARK.matcher(line);
+      if (mark.matches() && text != null) {
+        marked.add(new String[] {text, mark.group(1), mark.group(2)});
+        text = null;
+      } else if (!line.isBlank() && !line.startsWith(" ") && !line.trim().equals("^")) {
+        text = text == null ? line.trim() : text + " " + line.trim();
+      }
     }
-    return Character.toLowerCase(m.charAt(0)) + m.substring(1);
+    if (marked.size() >= 2) {
+      String[] context = marked.get(0);
+      String[] problem = marked.get(marked.size() - 1);
+      m = problem[0] + " (" + context[0] + " that starts at line " + context[1] + ", column "
+          + context[2] + ")";
+      where = "line " + problem[1] + ", column " + problem[2];
+    } else if (marked.size() == 1) {
+      m = marked.get(0)[0];
+      where = "line " + marked.get(0)[1] + ", column " + marked.get(0)[2];
+    } else {
+      m = JACKSON_SOURCE.matcher(lines[0]).replaceAll("line $1, column $2");
+      java.util.regex.Matcher unclosed = UNCLOSED.matcher(m);
+      if (unclosed.find()) {
+        boolean object = unclosed.group(1).equals("Object");
+        m = "the text ends before the " + (object ? "object" : "list") + " that starts at line "
+            + unclosed.group(2) + ", column " + unclosed.group(3) + " is closed (missing '"
+            + (object ? "}" : "]") + "')";
+      }
+    }
+    return new String[] {where, Character.toLowerCase(m.charAt(0)) + m.substring(1)};
   }
 
   /** Reads one document, collecting problems. Not thread-safe; one per document. */

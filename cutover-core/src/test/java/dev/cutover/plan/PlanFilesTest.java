@@ -236,4 +236,28 @@ class PlanFilesTest {
     assertThat(e.getProblems().get(0).where()).matches("line \\d+, column \\d+");
     assertThat(e.getPlanId()).isNull();
   }
+
+  @Test
+  void parse_yamlMissingCloseBrace_namesTheProblemAndWhereTheMappingStarts() {
+    PlanValidationException e =
+        catchThrowableOfType(
+            PlanValidationException.class,
+            () -> PlanFiles.parseYaml("id: p\ntasks:\n  - {id: a, duration: PT1M\n  - {id: b}\n"));
+    PlanProblem p = e.getProblems().get(0);
+    assertThat(p.where()).isEqualTo("line 4, column 5");
+    assertThat(p.message())
+        .startsWith("malformed plan file: expected ',' or '}', but got {")
+        .endsWith("(while parsing a flow mapping that starts at line 3, column 5)");
+  }
+
+  @Test
+  void parse_truncatedJson_saysWhichObjectIsNotClosedWithoutParserInternals() {
+    List<PlanProblem> p = problems("{\"id\":\"x\",\"tasks\":[{\"id\":\"a\",\"duration\":\"PT5M\"}]");
+    assertThat(p.get(0).message())
+        .isEqualTo(
+            "malformed plan file: the text ends before the object that starts at line 1, column 1"
+                + " is closed (missing '}')")
+        .doesNotContain("Source")
+        .doesNotContain("StreamReadFeature");
+  }
 }
