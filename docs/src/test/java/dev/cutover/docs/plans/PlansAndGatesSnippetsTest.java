@@ -104,6 +104,7 @@ class PlansAndGatesSnippetsTest {
 
   @Test
   void reforecast() {
+    // tag::reforecast[]
     Plan plan =
         Plan.builder("p")
             .deadline(Duration.ofMinutes(50))
@@ -112,7 +113,6 @@ class PlansAndGatesSnippetsTest {
                 .buffer(Duration.ofMinutes(10)).build())
             .task(Task.builder("switch").after("copy").duration(Duration.ofMinutes(10)).build())
             .build();
-    // tag::reforecast[]
     Instant start = Instant.parse("2026-11-21T22:00:00Z");
     Progress progress =
         Progress.builder(start)
