@@ -5,6 +5,7 @@
 module dev.cutover.core {
   requires transitive com.fasterxml.jackson.databind;
   requires com.fasterxml.jackson.dataformat.yaml;
+  requires org.yaml.snakeyaml;
   requires org.bouncycastle.provider;
   requires org.slf4j;
   requires static java.sql;

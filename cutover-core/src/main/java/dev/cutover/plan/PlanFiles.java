@@ -48,7 +48,24 @@ public final class PlanFiles {
           .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
           .build();
   private static final ObjectMapper YAML =
-      YAMLMapper.builder().enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION).build();
+      YAMLMapper.builder(
+              com.fasterxml.jackson.dataformat.yaml.YAMLFactory.builder()
+                  .loaderOptions(yamlLimits())
+                  .build())
+          .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+          .build();
+
+  /**
+   * SnakeYAML refuses documents over 3 MB by default; a plan of a few hundred thousand tasks is
+   * larger. The text is already in memory when it is parsed, so the only limit left is the
+   * number of aliases a collection may expand (SnakeYAML's default), which stops a small
+   * document from expanding into a huge one.
+   */
+  private static org.yaml.snakeyaml.LoaderOptions yamlLimits() {
+    org.yaml.snakeyaml.LoaderOptions options = new org.yaml.snakeyaml.LoaderOptions();
+    options.setCodePointLimit(Integer.MAX_VALUE);
+    return options;
+  }
 
   private PlanFiles() {}
 

@@ -81,6 +81,19 @@ class PlanFilesTest {
         .getProblems().get(0).message()).isEqualTo("plan file " + binary + " is not UTF-8 text");
   }
 
+  @Test
+  void parseYaml_acceptsAPlanLargerThanSnakeYamlsDefaultLimit() {
+    int n = 80_000;
+    StringBuilder yaml = new StringBuilder("id: big\ntasks:\n  - {id: t0, duration: PT1M}\n");
+    for (int i = 1; i < n; i++) {
+      yaml.append("  - {id: t").append(i).append(", duration: PT1M, after: [t").append(i - 1)
+          .append("]}\n");
+    }
+    assertThat(yaml.length()).isGreaterThan(3 * 1024 * 1024);
+    Plan plan = PlanFiles.parseYaml(yaml.toString());
+    assertThat(plan.size()).isEqualTo(n);
+  }
+
   private static List<PlanProblem> problems(String json) {
     return catchThrowableOfType(PlanValidationException.class, () -> PlanFiles.parseJson(json))
         .getProblems();
