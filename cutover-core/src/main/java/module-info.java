@@ -2,6 +2,8 @@
  * Cutover core: plans and their analysis, the tamper-evident audit log, deterministic replay,
  * gates and approvals, and the engine that runs a cutover.
  */
+// the modules dev.cutover.internal is exported to are built after this one
+@SuppressWarnings("module")
 module dev.cutover.core {
   requires transitive com.fasterxml.jackson.databind;
   requires com.fasterxml.jackson.dataformat.yaml;
