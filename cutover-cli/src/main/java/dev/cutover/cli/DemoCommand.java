@@ -1,6 +1,7 @@
 package dev.cutover.cli;
 
 import dev.cutover.cli.demo.DemoRun;
+import dev.cutover.internal.IoErrors;
 import java.io.IOException;
 import java.io.PrintWriter;
 import java.nio.file.Path;
@@ -60,7 +61,7 @@ final class DemoCommand implements Callable<Integer> {
     try {
       return run.run(out, err);
     } catch (IOException e) {
-      throw new IllegalArgumentException("demo directory " + dir + ": " + FileErrors.describe(e), e);
+      throw new IllegalArgumentException("demo directory " + dir + ": " + IoErrors.describe(e), e);
     } catch (SQLException e) {
       throw new IllegalStateException("demo database in " + dir + ": " + e.getMessage(), e);
     }

@@ -2,12 +2,9 @@ package dev.cutover.cli;
 
 import dev.cutover.internal.IoErrors;
 import java.io.IOException;
-import java.nio.charset.CharacterCodingException;
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.FileSystemException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 
 /**
@@ -44,15 +41,8 @@ final class FileErrors {
   static String readText(Path file, String what, Charset charset) {
     try {
       return Files.readString(file, charset);
-    } catch (NoSuchFileException e) {
-      throw new IllegalArgumentException(what + " file " + file + " does not exist", e);
-    } catch (CharacterCodingException e) {
-      throw new IllegalArgumentException(what + " file " + file + " is not " + charset.name() + " text", e);
     } catch (IOException e) {
-      if (Files.isDirectory(file)) {
-        throw new IllegalArgumentException(what + " file " + file + " is a directory", e);
-      }
-      throw new IllegalArgumentException("cannot read " + what + " file " + file + ": " + reason(e, file), e);
+      throw new IllegalArgumentException(IoErrors.unreadable(what, file, charset, e), e);
     }
   }
 
@@ -71,44 +61,7 @@ final class FileErrors {
     try {
       Files.createDirectories(dir);
     } catch (IOException e) {
-      throw new IllegalArgumentException("cannot create " + what + " " + dir + ": " + reason(e, dir), e);
+      throw new IllegalArgumentException("cannot create " + what + " " + dir + ": " + IoErrors.reason(e, dir), e);
     }
-  }
-
-  /**
-   * Why an operation on {@code target} failed: the reason alone when it failed on the target
-   * itself, else the file it failed on and the reason ({@code /a/b: permission denied} when
-   * creating {@code /a/b/c}).
-   *
-   * @param e the failure
-   * @param target the file the caller's message already names
-   * @return the reason, lower case
-   */
-  static String reason(IOException e, Path target) {
-    if (e instanceof FileSystemException f && f.getFile() != null
-        && !f.getFile().equals(target.toString()) && !f.getFile().equals(target.toAbsolutePath().toString())) {
-      return describe(e);
-    }
-    return reason(e);
-  }
-
-  /**
-   * The file an operation failed on, if known, and why: {@code /x/y: no such file or directory}.
-   *
-   * @param e the failure
-   * @return the description, without the exception's class name
-   */
-  static String describe(IOException e) {
-    return IoErrors.describe(e);
-  }
-
-  /**
-   * Why an operation failed, in the words of the operating system's error messages.
-   *
-   * @param e the failure
-   * @return the reason, lower case, without a file name or the exception's class name
-   */
-  static String reason(IOException e) {
-    return IoErrors.reason(e);
   }
 }

@@ -2,6 +2,7 @@ package dev.cutover.cli;
 
 import dev.cutover.crypto.Ed25519PrivateKey;
 import dev.cutover.crypto.NoteSigner;
+import dev.cutover.internal.IoErrors;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -81,7 +82,7 @@ final class KeysCommand implements Runnable {
           }
         }
         if (e instanceof IOException io) {
-          throw new IllegalArgumentException("cannot write key files in " + out + ": " + FileErrors.describe(io), e);
+          throw new IllegalArgumentException("cannot write key files in " + out + ": " + IoErrors.describe(io), e);
         }
         throw (RuntimeException) e;
       }

@@ -51,11 +51,9 @@ public final class PlanCommand implements Runnable {
    * @throws PlanValidationException if it is not a valid plan
    */
   static Plan load(Path file) {
-    // read here first so that a file that cannot be read is named in words, as the log commands do
-    // (PlanFiles would quote the exception); PlanFiles reads the small file again and keeps the one
-    // rule for JSON or YAML
-    FileErrors.readText(file, "plan");
-    return PlanFiles.load(file);
+    // read here so that a file that cannot be read is a plain message, as in the log commands,
+    // rather than PlanFiles' one-problem PlanValidationException
+    return PlanFiles.parse(file, FileErrors.readText(file, "plan"));
   }
 
   /**

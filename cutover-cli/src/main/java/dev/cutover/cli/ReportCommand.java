@@ -2,6 +2,7 @@ package dev.cutover.cli;
 
 import dev.cutover.CutoverException;
 import dev.cutover.audit.LogStorageException;
+import dev.cutover.internal.IoErrors;
 import dev.cutover.plan.Plan;
 import dev.cutover.plan.PlanProblem;
 import dev.cutover.plan.PlanValidationException;
@@ -94,7 +95,7 @@ public final class ReportCommand implements Callable<Integer> {
       try {
         write(HtmlReport.render(model));
       } catch (IOException e) {
-        err.println("cutover: " + html + ": cannot write the report: " + FileErrors.reason(e));
+        err.println("cutover: " + html + ": cannot write the report: " + IoErrors.reason(e));
         return Main.BAD_INPUT;
       }
       ReportVerification v = model.verification();

@@ -83,29 +83,28 @@ public final class PlanFiles {
     try {
       text = Files.readString(file, StandardCharsets.UTF_8);
     } catch (IOException | RuntimeException e) {
-      throw new PlanValidationException(
-          null, List.of(new PlanProblem(file.toString(), unreadable(file, e))));
+      IOException io = e instanceof IOException ? (IOException) e : new IOException(e.getMessage(), e);
+      throw new PlanValidationException(null, List.of(new PlanProblem(file.toString(),
+          IoErrors.unreadable("plan", file, StandardCharsets.UTF_8, io))));
     }
+    return parse(file, text);
+  }
+
+  /**
+   * Parses the text of a plan file already read: YAML if the file's name ends in {@code .yaml} or
+   * {@code .yml}, else JSON, as {@link #load} decides.
+   *
+   * @param file the file the text came from (only its name is used)
+   * @param text its text
+   * @return the validated plan
+   * @throws PlanValidationException if the text is malformed or the plan is invalid
+   */
+  public static Plan parse(Path file, String text) {
+    Objects.requireNonNull(file, "file");
+    Objects.requireNonNull(text, "text");
     String name = file.getFileName() == null ? "" : file.getFileName().toString();
     String lower = name.toLowerCase(Locale.ROOT);
     return lower.endsWith(".yaml") || lower.endsWith(".yml") ? parseYaml(text) : parseJson(text);
-  }
-
-  /** Why a plan file cannot be read, in words rather than by exception class. */
-  private static String unreadable(Path file, Exception e) {
-    if (e instanceof java.nio.file.NoSuchFileException) {
-      return "plan file " + file + " does not exist";
-    }
-    if (Files.isDirectory(file)) {
-      return "plan file " + file + " is a directory";
-    }
-    if (e instanceof java.nio.charset.CharacterCodingException
-        || e.getCause() instanceof java.nio.charset.CharacterCodingException) {
-      return "plan file " + file + " is not UTF-8 text";
-    }
-    String reason = e instanceof IOException ? IoErrors.reason((IOException) e)
-        : e.getMessage() == null ? "unreadable" : e.getMessage();
-    return "cannot read plan file " + file + ": " + reason;
   }
 
   /**

@@ -14,8 +14,8 @@ public final class Redaction {
   private static final List<Pattern> PASSWORDS = List.of(
       // a parameter: its value ends at '&' or white space ('%26' encodes an '&' in a password)
       Pattern.compile("(?i)((?:password|passwd|pwd)=)([^&\\s]*)"),
-      // user:password@host: the password may hold '@', the host may not
-      Pattern.compile("(//[^/:@\\s]+:)([^/\\s]*)@"));
+      // user:password@host: the password may hold '@' (it runs to the last one), the host may not
+      Pattern.compile("(//[^/:@\\s]+:)([^/\\s]*)(?=@)"));
 
   private Redaction() {}
 
@@ -28,8 +28,7 @@ public final class Redaction {
   public static String redact(String text) {
     String s = text;
     for (Pattern p : PASSWORDS) {
-      s = p.matcher(s).replaceAll(m -> Matcher.quoteReplacement(m.group(1) + "***")
-          + (m.group(0).endsWith("@") ? "@" : ""));
+      s = p.matcher(s).replaceAll("$1***");
     }
     return s;
   }

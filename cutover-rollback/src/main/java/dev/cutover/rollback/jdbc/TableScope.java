@@ -15,14 +15,13 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.HashSet;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
-import java.util.Set;
 import java.util.TreeMap;
 
 /**
@@ -185,7 +184,7 @@ public final class TableScope implements SnapshotScope {
         if (dialect == Dialect.POSTGRESQL && dialect.copyAvailable()) {
           PgCopy.prepare(c);
         }
-        Set<String> emptied = emptyChildrenFirst(c, dialect, quote);
+        Map<String, TableDefinition> emptied = emptyChildrenFirst(c, dialect, quote);
         for (byte kind; (kind = in.readByte()) != END; ) {
           if (kind == ABSENT) {
             Optional<TableDefinition> now = TableDefinition.read(c, in.readUTF());
@@ -229,11 +228,11 @@ public final class TableScope implements SnapshotScope {
    * with {@code DELETE}, which foreign keys allow where {@code TRUNCATE} does not. A scope of one
    * table is emptied as it is restored instead, with {@code TRUNCATE} for a whole table.
    *
-   * @return the tables emptied, by lower-case name
+   * @return the definitions of the tables emptied, by lower-case name
    */
-  private Set<String> emptyChildrenFirst(Connection c, Dialect dialect, String quote)
-      throws SQLException {
-    Set<String> emptied = new HashSet<>();
+  private Map<String, TableDefinition> emptyChildrenFirst(
+      Connection c, Dialect dialect, String quote) throws SQLException {
+    Map<String, TableDefinition> emptied = new HashMap<>();
     if (selections.size() < 2) {
       return emptied;
     }
@@ -258,7 +257,7 @@ public final class TableScope implements SnapshotScope {
       } else {
         execute(c, "DELETE FROM " + table);
       }
-      emptied.add(now.get().name().toLowerCase(Locale.ROOT));
+      emptied.put(now.get().name().toLowerCase(Locale.ROOT), now.get());
     }
     if (!whole.isEmpty()) {
       execute(c, "TRUNCATE TABLE " + String.join(", ", whole));
@@ -268,12 +267,14 @@ public final class TableScope implements SnapshotScope {
 
   private static void prepareTable(
       Connection c, Dialect dialect, String quote, TableDefinition def, Selection sel,
-      Set<String> emptied)
+      Map<String, TableDefinition> emptied)
       throws SQLException, IOException {
-    Optional<TableDefinition> now = TableDefinition.read(c, def.name());
+    TableDefinition read = emptied.get(def.name().toLowerCase(Locale.ROOT));
+    Optional<TableDefinition> now =
+        read != null ? Optional.of(read) : TableDefinition.read(c, def.name());
     String table = TableDefinition.quote(def.name(), quote);
     if (now.isPresent() && now.get().equals(def)) {
-      if (!emptied.contains(now.get().name().toLowerCase(Locale.ROOT))) {
+      if (read == null) {
         execute(c, sel.isRange() ? "DELETE FROM " + table + sel.where(quote)
             : "TRUNCATE TABLE " + table);
       }
