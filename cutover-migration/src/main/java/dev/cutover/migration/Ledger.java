@@ -8,6 +8,7 @@ import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
 import java.time.Instant;
+import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Objects;
@@ -36,9 +37,13 @@ public final class Ledger {
   private final String update;
   private final String markApplied;
   private final String insertHead;
+  private final Map<Dialect, String> createSql = new EnumMap<>(Dialect.class);
 
   private Ledger(String table) {
     this.table = table;
+    for (Dialect d : Dialect.values()) {
+      createSql.put(d, d.createTableIfNotExists(table, body(d)));
+    }
     String cols =
         "step_id, checksum, state, in_transaction, cutover_id, audit_seq, audit_hash, applied_by,"
             + " applied_at, duration_ms, detail";
@@ -78,8 +83,20 @@ public final class Ledger {
    * @throws LedgerException if the table cannot be created
    */
   public void create(Connection connection, Dialect dialect) {
-    String body =
-        "step_id " + dialect.keyType(200) + " NOT NULL PRIMARY KEY, "
+    try (Statement s = connection.createStatement()) {
+      s.execute(createSql.get(dialect));
+    } catch (SQLException e) {
+      if (exists(connection)) {
+        return; // another process created it at the same moment
+      }
+      throw new LedgerException(
+          table, "cannot create ledger table '" + table + "': " + e.getMessage(), e);
+    }
+  }
+
+  /** The column definitions of the table. */
+  private static String body(Dialect dialect) {
+    return "step_id " + dialect.keyType(200) + " NOT NULL PRIMARY KEY, "
             + "checksum " + dialect.varcharType(64) + " NOT NULL, "
             + "state " + dialect.varcharType(16) + " NOT NULL, "
             + "in_transaction " + dialect.booleanType() + " NOT NULL, "
@@ -90,15 +107,6 @@ public final class Ledger {
             + "applied_at " + dialect.varcharType(32) + " NOT NULL, "
             + "duration_ms " + dialect.bigintType() + " NOT NULL, "
             + "detail " + dialect.varcharType(DETAIL_MAX) + " NOT NULL";
-    try (Statement s = connection.createStatement()) {
-      s.execute(dialect.createTableIfNotExists(table, body));
-    } catch (SQLException e) {
-      if (exists(connection)) {
-        return; // another process created it at the same moment
-      }
-      throw new LedgerException(
-          table, "cannot create ledger table '" + table + "': " + e.getMessage(), e);
-    }
   }
 
   private boolean exists(Connection c) {
@@ -162,12 +170,23 @@ public final class Ledger {
   }
 
   /**
-   * On MariaDB and MySQL, whose driver logs every failed statement as a warning, looks the table
-   * up in the catalog and creates it if it is not there, so that a first use does not probe it
-   * with a failing query. Elsewhere, and if the catalog cannot be read, the read's own failure
-   * is the probe.
+   * Makes sure the table exists before it is read, where that is cheaper than probing it with a
+   * failing query. On H2 that is {@code CREATE TABLE IF NOT EXISTS}, which does nothing to an
+   * existing table and costs about as much as the read; a failed query there builds an exception
+   * and a list of similar table names. On MariaDB and MySQL, whose driver logs every failed
+   * statement as a warning, the table is looked up in the catalog and created if it is not there.
+   * On PostgreSQL, and if this step fails (a user without the right to create tables, say), the
+   * read's own failure is the probe.
    */
   private void createIfUnlisted(Connection c, Dialect dialect) {
+    if (dialect == Dialect.H2) {
+      try (Statement s = c.createStatement()) {
+        s.execute(createSql.get(dialect));
+      } catch (SQLException e) {
+        // not allowed to create it, or another failure: the read below reports it
+      }
+      return;
+    }
     if (dialect != Dialect.MARIADB) {
       return;
     }
