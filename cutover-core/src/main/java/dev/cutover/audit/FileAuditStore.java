@@ -3,9 +3,7 @@ package dev.cutover.audit;
 import dev.cutover.audit.spi.AuditStore;
 import java.io.IOException;
 import java.io.RandomAccessFile;
-import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
-import java.nio.channels.ClosedChannelException;
 import java.nio.channels.FileChannel;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -44,10 +42,10 @@ final class FileAuditStore implements AuditStore {
   private static final Logger LOG = LoggerFactory.getLogger(FileAuditStore.class);
 
   private final Path file;
-  // Reads go through a channel, which an interrupt during a read closes; it is then reopened.
-  // Writes and forces go through a RandomAccessFile, which no interrupt closes: a writer thread
-  // interrupted in the middle of an fsync must not break the log for every other writer.
-  private volatile FileChannel ch;
+  // Reads, writes and forces go through RandomAccessFiles, which no interrupt closes (a FileChannel
+  // is closed by an interrupt of any thread using it): a thread interrupted in the middle of a
+  // read or an fsync must not break the log for every other reader and writer.
+  private final RandomAccessFile in;
   private final RandomAccessFile out;
   private final boolean readOnly;
   private final Object flushLock = new Object();
@@ -87,9 +85,9 @@ final class FileAuditStore implements AuditStore {
   private static final long MAX_GATHER_NANOS = 1_000_000;
   private static final long MAX_SPIN_NANOS = 3_000_000;
 
-  private FileAuditStore(Path file, FileChannel ch, RandomAccessFile out, boolean readOnly, RepairReport repair) {
+  private FileAuditStore(Path file, RandomAccessFile in, RandomAccessFile out, boolean readOnly, RepairReport repair) {
     this.file = file;
-    this.ch = ch;
+    this.in = in;
     this.out = out;
     this.readOnly = readOnly;
     this.repair = repair;
@@ -167,15 +165,30 @@ final class FileAuditStore implements AuditStore {
       repair = new RepairReport(file.toString(), lines, completeLength, tail.length);
       LOG.warn("repaired audit log {}", repair.summary());
     }
-    RandomAccessFile out = null;
-    if (!readOnly) {
-      try {
-        out = new RandomAccessFile(file.toFile(), "rw");
-      } catch (IOException e) {
-        throw new LogStorageException(file.toString(), "cannot open log file " + file + " for writing: " + e.getMessage(), e);
-      }
+    RandomAccessFile in;
+    try {
+      in = new RandomAccessFile(file.toFile(), "r");
+    } catch (IOException e) {
+      throw new LogStorageException(file.toString(), "cannot open log file " + file + " for reading: " + e.getMessage(), e);
     }
-    FileAuditStore s = new FileAuditStore(file, ch, out, readOnly, repair);
+    RandomAccessFile out = null;
+    try {
+      if (!readOnly) {
+        out = new RandomAccessFile(file.toFile(), "rw");
+      }
+      ch.close();
+    } catch (IOException e) {
+      try {
+        in.close();
+        if (out != null) {
+          out.close();
+        }
+      } catch (IOException suppressed) {
+        e.addSuppressed(suppressed);
+      }
+      throw new LogStorageException(file.toString(), "cannot open log file " + file + " for writing: " + e.getMessage(), e);
+    }
+    FileAuditStore s = new FileAuditStore(file, in, out, readOnly, repair);
     s.offsets = offs[0];
     s.size = lines;
     s.length = completeLength;
@@ -444,36 +457,24 @@ final class FileAuditStore implements AuditStore {
     synchronized (this) {
       InMemoryAuditStore.Stores.checkRange(fromSeq, toSeq, size);
     }
-    // a read on an interrupted thread would close the read channel: clear the flag, restore it after
-    boolean interrupted = Thread.interrupted();
-    try {
-      if (toSeq > fromSeq) {
-        synchronized (flushLock) {
-          boolean unwritten;
-          synchronized (this) {
-            unwritten = offsets[(int) (toSeq - 1)] >= writtenLength;
-          }
-          if (unwritten) {
-            flush(false);
-          }
+    if (toSeq > fromSeq) {
+      synchronized (flushLock) {
+        boolean unwritten;
+        synchronized (this) {
+          unwritten = offsets[(int) (toSeq - 1)] >= writtenLength;
+        }
+        if (unwritten) {
+          flush(false);
         }
       }
-      for (long s = fromSeq; s < toSeq; s += 4096) {
-        interrupted |= readRange(s, Math.min(toSeq, s + 4096), sink);
-      }
-    } finally {
-      if (interrupted) {
-        Thread.currentThread().interrupt();
-      }
+    }
+    for (long s = fromSeq; s < toSeq; s += 4096) {
+      readRange(s, Math.min(toSeq, s + 4096), sink);
     }
   }
 
-  /**
-   * Reads entries [from, to) from the file, each checked in one pass and decoded once. Returns
-   * whether the thread was interrupted during the read (its flag is then cleared).
-   */
-  private boolean readRange(long from, long to, Consumer<? super AuditEntry> sink) {
-    boolean interrupted = false;
+  /** Reads entries [from, to) from the file, each checked in one pass and decoded once. */
+  private void readRange(long from, long to, Consumer<? super AuditEntry> sink) {
     long start;
     long end;
     long[] offs;
@@ -488,27 +489,16 @@ final class FileAuditStore implements AuditStore {
     }
     byte[] buf = new byte[(int) span];
     try {
-      ByteBuffer b = ByteBuffer.wrap(buf);
-      long pos = start;
-      int reopened = 0;
-      while (b.hasRemaining()) {
-        FileChannel c = ch;
-        int r;
-        try {
-          r = c.read(b, pos);
-        } catch (ClosedChannelException e) {
-          // an interrupt of this or another reading thread closed the channel: reopen it
-          interrupted |= Thread.interrupted();
-          if (++reopened > 16) {
-            throw e;
+      synchronized (in) {
+        in.seek(start);
+        int n = 0;
+        while (n < buf.length) {
+          int r = in.read(buf, n, buf.length - n);
+          if (r < 0) {
+            throw new IOException("unexpected end of file at byte " + (start + n));
           }
-          reopen(c, e);
-          continue;
+          n += r;
         }
-        if (r < 0) {
-          throw new IOException("unexpected end of file at byte " + pos);
-        }
-        pos += r;
       }
     } catch (IOException e) {
       throw new LogStorageException(file.toString(), "cannot read log file " + file + ": " + e.getMessage(), e);
@@ -519,17 +509,6 @@ final class FileAuditStore implements AuditStore {
       int lineEnd = (int) ((s + 1 < to ? offs[(int) (s + 1)] : end) - start) - 1;
       AuditEntry e = codec.read(buf, off, lineEnd - off, s);
       sink.accept(e);
-    }
-    return interrupted;
-  }
-
-  /** Replaces a read channel that an interrupt closed, unless the log itself was closed. */
-  private synchronized void reopen(FileChannel stale, ClosedChannelException cause) throws IOException {
-    if (closed) {
-      throw cause;
-    }
-    if (ch == stale) {
-      ch = FileChannel.open(file, StandardOpenOption.READ);
     }
   }
 
@@ -560,7 +539,7 @@ final class FileAuditStore implements AuditStore {
           closed = true;
         }
         try {
-          ch.close();
+          in.close();
           if (out != null) {
             out.close();
           }
