@@ -32,15 +32,19 @@ import java.util.TreeMap;
  * exist is captured as absent. The archive goes to the snapshot store (in memory or as chunks on
  * the file system); nothing is written to the database.
  *
- * <p><b>Restore.</b> In one transaction (atomic on PostgreSQL, where DDL is transactional; on H2
- * and MariaDB DDL commits, so an interrupted restore is completed by running it again): a whole
- * table whose definition is unchanged is truncated and reloaded; one that was dropped or altered
- * is dropped and recreated from the captured definition, then reloaded; a table captured as
- * absent is dropped. A key range deletes the rows in the range and reloads them (the table must
- * have the captured definition, or not exist). Rows are loaded with {@code COPY ... FROM STDIN} on
- * PostgreSQL and batched inserts elsewhere. Secondary indexes, foreign keys, defaults and
- * triggers of a recreated table are not restored; tables are restored in the order they were
- * added.
+ * <p><b>Restore.</b> The archive holds every table's definition before any rows, so the whole
+ * restore is planned before anything changes, and what cannot be done (a key range into an
+ * altered table, a table to recreate or drop that a foreign key of a table staying in place
+ * refers to) is refused first. A whole table whose definition is unchanged is emptied and
+ * reloaded; one that was dropped or altered is recreated from the captured definition; a table
+ * captured as absent is dropped. A key range deletes the rows in the range and reloads them (the
+ * table must have the captured definition, or not exist). On PostgreSQL all of it is one
+ * transaction, with rows loaded by {@code COPY ... FROM STDIN}. On H2, MariaDB and others, where
+ * DDL commits by itself, tables to recreate are built and loaded under a staging name in the same
+ * transaction that reloads the unchanged tables with batched inserts, and renamed into place only
+ * after it commits, so a failure before then leaves every table as it was. Secondary indexes,
+ * foreign keys, defaults and triggers of a recreated table are not restored; tables are restored
+ * in the order they were added.
  *
  * <p><b>Digest.</b> SHA-256 over the selections in order of their canonical key (lower-case table
  * name, and range), each contributing SHA-256 over its canonical definition (lower-case column
