@@ -29,7 +29,10 @@ import java.util.Locale;
  *   <li>TEXT: UTF-8; CHAR: UTF-8 without trailing spaces (databases differ in padding);
  *   <li>DATE {@code yyyy-MM-dd}; TIME {@code HH:mm:ss.nnnnnnnnn}; TIMESTAMP {@code
  *       yyyy-MM-ddTHH:mm:ss.nnnnnnnnn}; TIMESTAMPTZ the same in UTC with a {@code Z};
- *   <li>OTHER: the driver's string form.
+ *   <li>OTHER: the driver's string form (also UUIDs, as their lower-case text, on every
+ *       database);
+ *   <li>ARRAY: its elements in order, each encoded like a value of a row (tag, length, bytes) by
+ *       its own family; a nested array is an element of family ARRAY.
  * </ul>
  */
 enum Family {
@@ -45,7 +48,8 @@ enum Family {
   TIME,
   TIMESTAMP,
   TIMESTAMPTZ,
-  OTHER;
+  OTHER,
+  ARRAY;
 
   static final DateTimeFormatter TIME_FORMAT =
       new DateTimeFormatterBuilder().appendPattern("HH:mm:ss").appendLiteral('.')
@@ -62,6 +66,10 @@ enum Family {
     String t = typeName == null ? "" : typeName.toLowerCase(Locale.ROOT);
     if (t.equals("timestamptz") || t.contains("timestamp with time zone")) {
       return TIMESTAMPTZ;
+    }
+    if (t.equals("uuid")) {
+      // H2 reports a UUID as BINARY; PostgreSQL and MariaDB as OTHER: all agree on the text
+      return OTHER;
     }
     switch (sqlType) {
       case Types.TINYINT:
@@ -103,6 +111,8 @@ enum Family {
         return TIMESTAMP;
       case Types.TIMESTAMP_WITH_TIMEZONE:
         return TIMESTAMPTZ;
+      case Types.ARRAY:
+        return ARRAY;
       default:
         return OTHER;
     }
@@ -188,6 +198,10 @@ enum Family {
       case TIMESTAMPTZ:
         OffsetDateTime odt = rs.getObject(i, OffsetDateTime.class);
         text(out, odt == null ? null : utc(odt.toInstant()), false);
+        out.putOffset(odt == null ? 0 : odt.getOffset().getTotalSeconds());
+        return;
+      case ARRAY:
+        ArrayValues.read(rs.getArray(i), out);
         return;
       default:
         throw new IllegalStateException("unknown family " + this);
@@ -240,13 +254,19 @@ enum Family {
       case TIMESTAMPTZ:
         text(out, utc(OffsetDateTime.parse(s, PG_TIMESTAMPTZ).toInstant()), false);
         return;
+      case ARRAY:
+        throw new IllegalStateException("an array is read with its element family");
       default:
         throw new IllegalStateException("unknown family " + this);
     }
   }
 
-  /** Binds a canonical value (as {@link RowBuffer} stored it) to parameter {@code i}. */
-  void bind(PreparedStatement ps, int i, byte[] buf, int off, int len) throws SQLException {
+  /**
+   * Binds a canonical value (as {@link RowBuffer} stored it) to parameter {@code i}; a {@code
+   * TIMESTAMPTZ} with the UTC offset {@code offsetSeconds} it had when captured.
+   */
+  void bind(PreparedStatement ps, int i, byte[] buf, int off, int len, int offsetSeconds)
+      throws SQLException {
     switch (this) {
       case INTEGER:
         String n = string(buf, off, len);
@@ -281,11 +301,35 @@ enum Family {
         ps.setObject(i, LocalDateTime.parse(string(buf, off, len)));
         return;
       case TIMESTAMPTZ:
-        ps.setObject(i, Instant.parse(string(buf, off, len)).atOffset(ZoneOffset.UTC));
+        ps.setObject(i, Instant.parse(string(buf, off, len))
+            .atOffset(ZoneOffset.ofTotalSeconds(offsetSeconds)));
+        return;
+      case ARRAY:
+        ps.setObject(i, ArrayValues.decode(buf, off, len));
         return;
       default:
         ps.setString(i, string(buf, off, len));
     }
+  }
+
+  /** A canonical value as the Java object JDBC binds for it: an element of an array. */
+  Object value(byte[] buf, int off, int len) {
+    String s = this == BINARY || this == REAL || this == DOUBLE || this == BOOLEAN
+        || this == ARRAY ? null : string(buf, off, len);
+    return switch (this) {
+      case INTEGER -> s.length() < 19 ? (Object) Long.parseLong(s) : new BigDecimal(s);
+      case DECIMAL -> new BigDecimal(s);
+      case REAL -> Float.intBitsToFloat(RowBuffer.getInt(buf, off));
+      case DOUBLE -> Double.longBitsToDouble(RowBuffer.getLong(buf, off));
+      case BOOLEAN -> buf[off] != 0;
+      case BINARY -> java.util.Arrays.copyOfRange(buf, off, off + len);
+      case DATE -> LocalDate.parse(s);
+      case TIME -> LocalTime.parse(s);
+      case TIMESTAMP -> LocalDateTime.parse(s);
+      case TIMESTAMPTZ -> Instant.parse(s).atOffset(ZoneOffset.UTC);
+      case ARRAY -> ArrayValues.decode(buf, off, len);
+      default -> s;
+    };
   }
 
   /** A time of day it is not: negative, or 24 hours or more. */

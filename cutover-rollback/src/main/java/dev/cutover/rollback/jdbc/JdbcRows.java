@@ -9,7 +9,11 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.util.List;
 
-/** Rows through plain JDBC: streaming reads and batched inserts (H2, MariaDB, others). */
+/**
+ * Rows through plain JDBC: streaming reads and batched inserts (H2, MariaDB, others). A frame is
+ * a 4-byte length, the canonical row, then the UTC offset in seconds (4 bytes, 0 for null) of each
+ * {@code TIMESTAMPTZ} column in order; the offsets are not part of the digest.
+ */
 final class JdbcRows {
   static final int BATCH = 1000;
 
@@ -37,24 +41,33 @@ final class JdbcRows {
           if (frames != null) {
             frames.writeInt(row.length());
             frames.write(row.array(), 0, row.length());
+            for (int k = 0; k < row.offsetCount(); k++) {
+              frames.writeInt(row.offset(k));
+            }
           }
         }
       }
     }
   }
 
-  /** Inserts the canonical rows of an archive, in batches, until the end frame. */
-  static void insert(Connection c, TableDefinition def, String quote, DataInputStream frames)
-      throws SQLException, IOException {
+  /**
+   * Inserts the canonical rows of an archive into {@code table} (the definition's own table or a
+   * staging copy of it), in batches, until the end frame.
+   */
+  static void insert(
+      Connection c, Dialect dialect, TableDefinition def, String table, String quote,
+      DataInputStream frames) throws SQLException, IOException {
     List<Column> cols = def.columns();
     StringBuilder sql =
-        new StringBuilder("INSERT INTO ").append(TableDefinition.quote(def.name(), quote))
+        new StringBuilder("INSERT INTO ").append(TableDefinition.quote(table, quote))
             .append(" (").append(def.columnList(quote)).append(") VALUES (");
     for (int i = 0; i < cols.size(); i++) {
-      sql.append(i == 0 ? "?" : ", ?");
+      sql.append(i == 0 ? "" : ", ").append(placeholder(dialect, cols.get(i)));
     }
     sql.append(')');
     Family[] families = cols.stream().map(Column::family).toArray(Family[]::new);
+    int zoned = (int) cols.stream().filter(col -> col.family() == Family.TIMESTAMPTZ).count();
+    int[] offsets = new int[zoned];
     byte[] buf = new byte[256];
     int pending = 0;
     try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
@@ -63,8 +76,13 @@ final class JdbcRows {
           buf = new byte[Math.max(len, buf.length * 2)];
         }
         frames.readFully(buf, 0, len);
+        for (int k = 0; k < zoned; k++) {
+          offsets[k] = frames.readInt();
+        }
         int pos = 0;
+        int zone = 0;
         for (int i = 0; i < families.length; i++) {
+          int offset = families[i] == Family.TIMESTAMPTZ ? offsets[zone++] : 0;
           byte tag = buf[pos++];
           if (tag == 0) {
             ps.setNull(i + 1, cols.get(i).sqlType());
@@ -72,7 +90,7 @@ final class JdbcRows {
           }
           int vlen = RowBuffer.getInt(buf, pos);
           pos += 4;
-          Family.ofTag(tag).bind(ps, i + 1, buf, pos, vlen);
+          Family.ofTag(tag).bind(ps, i + 1, buf, pos, vlen, offset);
           pos += vlen;
         }
         ps.addBatch();
@@ -85,5 +103,10 @@ final class JdbcRows {
         ps.executeBatch();
       }
     }
+  }
+
+  /** H2 reads a string bound to a JSON column as a JSON string unless told it is JSON text. */
+  private static String placeholder(Dialect dialect, Column col) {
+    return dialect == Dialect.H2 && col.typeName().equalsIgnoreCase("json") ? "? FORMAT JSON" : "?";
   }
 }

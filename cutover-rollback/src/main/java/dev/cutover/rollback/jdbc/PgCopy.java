@@ -44,7 +44,10 @@ final class PgCopy {
                 + ") TO STDOUT"
             : "COPY " + table + " (" + def.columnList(quote) + ") TO STDOUT";
     Family[] families = def.columns().stream().map(Column::family).toArray(Family[]::new);
-    Parser parser = new Parser(families, digest);
+    Family[] elements = def.columns().stream()
+        .map(col -> col.family() == Family.ARRAY ? ArrayValues.pgElement(col.typeName()) : null)
+        .toArray(Family[]::new);
+    Parser parser = new Parser(families, elements, digest);
     CopyOut out = copy.copyOut(sql);
     try {
       for (byte[] data; (data = out.readFromCopy()) != null; ) {
@@ -103,12 +106,15 @@ final class PgCopy {
   /** Splits COPY text into rows and fields, and feeds them canonically to the digest. */
   static final class Parser {
     private final Family[] families;
+    private final Family[] elements;
     private final RowDigest digest;
     private final RowBuffer row = new RowBuffer();
     private byte[] pending = new byte[0];
 
-    Parser(Family[] families, RowDigest digest) {
+    /** {@code elements} holds the element family of each ARRAY column, null elsewhere. */
+    Parser(Family[] families, Family[] elements, RowDigest digest) {
       this.families = families;
+      this.elements = elements;
       this.digest = digest;
     }
 
@@ -152,7 +158,9 @@ final class PgCopy {
             throw new IOException("COPY row has more than " + families.length + " fields");
           }
           Family f = families[field++];
-          if ((f == Family.INTEGER || f == Family.TEXT || f == Family.OTHER)
+          if (f == Family.ARRAY) {
+            ArrayValues.readPgText(decode(b, start, i), elements[field - 1], row);
+          } else if ((f == Family.INTEGER || f == Family.TEXT || f == Family.OTHER)
               && plain(b, start, i)) {
             // No escapes: COPY's bytes are already the canonical UTF-8.
             row.putBytes(f.tag(), b, start, i - start);

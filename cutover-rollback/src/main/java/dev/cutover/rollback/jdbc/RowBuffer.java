@@ -6,13 +6,36 @@ import java.util.Arrays;
 /**
  * One canonical row, reused from row to row: for each column a tag byte (0 for null, else the
  * family's tag), then for non-null values a 4-byte big-endian length and the value's bytes.
+ *
+ * <p>Beside the row, outside the canonical bytes and so outside the digest, it keeps the UTC
+ * offset of every {@code TIMESTAMPTZ} column in order (0 for null), so that a restore can give
+ * each value back its offset.
  */
 final class RowBuffer {
   private byte[] buf = new byte[256];
   private int len;
+  private int[] offsets = new int[4];
+  private int offsetCount;
 
   void reset() {
     len = 0;
+    offsetCount = 0;
+  }
+
+  /** Records the UTC offset, in seconds, of the next {@code TIMESTAMPTZ} column. */
+  void putOffset(int seconds) {
+    if (offsetCount == offsets.length) {
+      offsets = Arrays.copyOf(offsets, offsetCount * 2);
+    }
+    offsets[offsetCount++] = seconds;
+  }
+
+  int offsetCount() {
+    return offsetCount;
+  }
+
+  int offset(int i) {
+    return offsets[i];
   }
 
   byte[] array() {

@@ -85,7 +85,43 @@ record TableDefinition(String name, List<Column> columns) {
     }
     List<Column> ordered = new ArrayList<>(cols);
     ordered.sort(Comparator.comparingInt(col -> ordinals.get(cols.indexOf(col))));
+    if (mariadb && ordered.stream().anyMatch(TableDefinition::listsItsValues)) {
+      ordered = withMariaDbValueLists(c, exact, ordered);
+    }
     return Optional.of(new TableDefinition(exact, ordered));
+  }
+
+  private static boolean listsItsValues(Column c) {
+    return c.typeName().equalsIgnoreCase("enum") || c.typeName().equalsIgnoreCase("set");
+  }
+
+  /**
+   * MariaDB's metadata names an {@code ENUM} or {@code SET} column without its values, which the
+   * table cannot be recreated without: the type becomes the catalog's full column type, e.g.
+   * {@code enum('a','b')}.
+   */
+  private static List<Column> withMariaDbValueLists(Connection c, String table, List<Column> cols)
+      throws SQLException {
+    java.util.Map<String, String> types = new java.util.HashMap<>();
+    try (java.sql.PreparedStatement ps = c.prepareStatement(
+        "SELECT COLUMN_NAME, COLUMN_TYPE FROM information_schema.COLUMNS"
+            + " WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ?")) {
+      ps.setString(1, table);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          types.put(rs.getString(1), rs.getString(2));
+        }
+      }
+    }
+    List<Column> out = new ArrayList<>(cols.size());
+    for (Column col : cols) {
+      String full = types.get(col.name());
+      out.add(listsItsValues(col) && full != null
+          ? new Column(col.name(), col.sqlType(), full, col.size(), col.scale(), col.nullable(),
+              col.keyPosition())
+          : col);
+    }
+    return out;
   }
 
   /** The canonical form that enters the digest: the same for the same logical table anywhere. */
@@ -131,9 +167,9 @@ record TableDefinition(String name, List<Column> columns) {
     return columns.stream().map(c -> quote(c.name(), quote)).collect(Collectors.joining(", "));
   }
 
-  /** CREATE TABLE in the dialect the definition was read from. */
-  String createStatement(Dialect dialect, String quote) {
-    StringBuilder b = new StringBuilder("CREATE TABLE ").append(quote(name, quote)).append(" (");
+  /** CREATE TABLE {@code table} in the dialect the definition was read from. */
+  String createStatement(Dialect dialect, String quote, String table) {
+    StringBuilder b = new StringBuilder("CREATE TABLE ").append(quote(table, quote)).append(" (");
     for (int i = 0; i < columns.size(); i++) {
       Column c = columns.get(i);
       b.append(i == 0 ? "" : ", ").append(quote(c.name(), quote)).append(' ')
@@ -159,6 +195,18 @@ record TableDefinition(String name, List<Column> columns) {
     Family f = c.family();
     if (dialect == Dialect.MARIADB && f == Family.BOOLEAN) {
       return "BOOLEAN";
+    }
+    if (dialect == Dialect.H2) {
+      String h2 = h2Type(c, t, lower);
+      if (h2 != null) {
+        return h2;
+      }
+    }
+    if (dialect == Dialect.POSTGRESQL && c.scale() < 6
+        && (lower.equals("timestamp") || lower.equals("timestamptz") || lower.equals("time")
+            || lower.equals("timetz"))) {
+      // fractional digits below the default of 6
+      return t + "(" + c.scale() + ")";
     }
     if (f == Family.DECIMAL && c.size() > 0 && !(dialect == Dialect.POSTGRESQL && c.size() >= 1000)) {
       String sized = "(" + c.size() + ", " + c.scale() + ")";
@@ -186,6 +234,39 @@ record TableDefinition(String name, List<Column> columns) {
       }
     }
     return t;
+  }
+
+  /**
+   * H2's types whose precision the type name leaves out: fractional seconds of times and
+   * timestamps (H2's defaults are 0 for TIME and 6 for TIMESTAMP), DECFLOAT's digits, an
+   * interval's leading and fractional precision, an array's maximum cardinality; else null.
+   */
+  private static String h2Type(Column c, String t, String lower) {
+    switch (lower) {
+      case "timestamp", "time":
+        return t + "(" + c.scale() + ")";
+      case "timestamp with time zone", "time with time zone":
+        return t.substring(0, lower.indexOf(' ')) + "(" + c.scale() + ")"
+            + t.substring(lower.indexOf(' '));
+      case "decfloat":
+        return c.size() > 0 ? t + "(" + c.size() + ")" : t;
+      default:
+        break;
+    }
+    if (lower.startsWith("interval ") && c.size() > 0) {
+      String[] parts = t.substring("interval ".length()).split(" TO ", 2);
+      boolean secondsFirst = parts[0].equalsIgnoreCase("second");
+      String lead = parts[0] + "(" + c.size() + (secondsFirst ? ", " + c.scale() : "") + ")";
+      if (parts.length == 1) {
+        return "INTERVAL " + lead;
+      }
+      return "INTERVAL " + lead + " TO " + parts[1]
+          + (parts[1].equalsIgnoreCase("second") ? "(" + c.scale() + ")" : "");
+    }
+    if (lower.endsWith(" array") && c.size() > 0 && c.size() != 65536) {
+      return t + "[" + c.size() + "]";
+    }
+    return null;
   }
 
   static String quote(String identifier, String quote) {

@@ -13,12 +13,9 @@ import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.sql.Connection;
 import java.sql.SQLException;
-import java.sql.Statement;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
@@ -35,15 +32,19 @@ import java.util.TreeMap;
  * exist is captured as absent. The archive goes to the snapshot store (in memory or as chunks on
  * the file system); nothing is written to the database.
  *
- * <p><b>Restore.</b> In one transaction (atomic on PostgreSQL, where DDL is transactional; on H2
- * and MariaDB DDL commits, so an interrupted restore is completed by running it again): a whole
- * table whose definition is unchanged is truncated and reloaded; one that was dropped or altered
- * is dropped and recreated from the captured definition, then reloaded; a table captured as
- * absent is dropped. A key range deletes the rows in the range and reloads them (the table must
- * have the captured definition, or not exist). Rows are loaded with {@code COPY ... FROM STDIN} on
- * PostgreSQL and batched inserts elsewhere. Secondary indexes, foreign keys, defaults and
- * triggers of a recreated table are not restored; tables are restored in the order they were
- * added.
+ * <p><b>Restore.</b> The archive holds every table's definition before any rows, so the whole
+ * restore is planned before anything changes, and what cannot be done (a key range into an
+ * altered table, a table to recreate or drop that a foreign key of a table staying in place
+ * refers to) is refused first. A whole table whose definition is unchanged is emptied and
+ * reloaded; one that was dropped or altered is recreated from the captured definition; a table
+ * captured as absent is dropped. A key range deletes the rows in the range and reloads them (the
+ * table must have the captured definition, or not exist). On PostgreSQL all of it is one
+ * transaction, with rows loaded by {@code COPY ... FROM STDIN}. On H2, MariaDB and others, where
+ * DDL commits by itself, tables to recreate are built and loaded under a staging name in the same
+ * transaction that reloads the unchanged tables with batched inserts, and renamed into place only
+ * after it commits, so a failure before then leaves every table as it was. Secondary indexes,
+ * foreign keys, defaults and triggers of a recreated table are not restored; tables are restored
+ * in the order they were added.
  *
  * <p><b>Digest.</b> SHA-256 over the selections in order of their canonical key (lower-case table
  * name, and range), each contributing SHA-256 over its canonical definition (lower-case column
@@ -52,7 +53,9 @@ import java.util.TreeMap;
  * the same logical data on H2, PostgreSQL and MariaDB.
  */
 public final class TableScope implements SnapshotScope {
-  private static final byte[] MAGIC = "cutover.tables.v1\n".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] MAGIC = "cutover.tables.v2\n".getBytes(StandardCharsets.US_ASCII);
+  private static final byte[] MAGIC_V1 =
+      "cutover.tables.v1\n".getBytes(StandardCharsets.US_ASCII);
   private static final byte TABLE = 'T';
   private static final byte ABSENT = 'A';
   private static final byte END = 'E';
@@ -120,40 +123,52 @@ public final class TableScope implements SnapshotScope {
         if (copy) {
           PgCopy.prepare(c);
         }
+        // Every definition first, so that a restore knows all it has to do before it changes
+        // anything.
+        List<Optional<TableDefinition>> defs = new ArrayList<>();
         for (Selection s : selections) {
-          Optional<TableDefinition> def = TableDefinition.read(c, s.table());
-          if (def.isEmpty()) {
-            if (out != null) {
+          defs.add(TableDefinition.read(c, s.table()));
+        }
+        if (out != null) {
+          out.writeInt(selections.size());
+          for (int i = 0; i < selections.size(); i++) {
+            Selection s = selections.get(i);
+            if (defs.get(i).isEmpty()) {
               out.writeByte(ABSENT);
               out.writeUTF(s.table());
+            } else {
+              out.writeByte(TABLE);
+              defs.get(i).get().write(out);
+              s.resolvedAgainst(defs.get(i).get()).write(out);
+              out.writeByte(copy ? COPY : ROWS);
             }
+          }
+        }
+        for (int i = 0; i < selections.size(); i++) {
+          Selection s = selections.get(i);
+          if (defs.get(i).isEmpty()) {
             digests.put(s.key(), RowDigest.absent(s.key()));
             continue;
           }
-          Selection sel = s.resolvedAgainst(def.get());
+          TableDefinition def = defs.get(i).get();
+          Selection sel = s.resolvedAgainst(def);
           RowDigest rows = new RowDigest();
-          if (out != null) {
-            out.writeByte(TABLE);
-            def.get().write(out);
-            sel.write(out);
-            out.writeByte(copy ? COPY : ROWS);
-          }
           try {
             if (copy) {
-              PgCopy.copyOut(c, def.get(), sel, quote, out, rows);
+              PgCopy.copyOut(c, def, sel, quote, out, rows);
             } else {
-              JdbcRows.read(c, def.get(), sel, quote, out, rows);
+              JdbcRows.read(c, def, sel, quote, out, rows);
             }
           } catch (RuntimeException e) {
             // a value of a type the canonical encoding does not know (PostgreSQL timetz, money,
             // 'infinity'): refused, naming the table, rather than escaping as a parse error
-            throw new IOException("table '" + def.get().name() + "' holds a value that cannot be"
+            throw new IOException("table '" + def.name() + "' holds a value that cannot be"
                 + " captured: " + e.getMessage(), e);
           }
           if (out != null) {
             out.writeInt(-1);
           }
-          digests.put(s.key(), rows.finish(def.get()));
+          digests.put(s.key(), rows.finish(def));
         }
         c.commit();
       } finally {
@@ -173,127 +188,37 @@ public final class TableScope implements SnapshotScope {
   @Override
   public void restore(InputStream archive) throws IOException {
     DataInputStream in = new DataInputStream(new BufferedInputStream(archive, 64 * 1024));
-    if (!java.util.Arrays.equals(in.readNBytes(MAGIC.length), MAGIC)) {
+    byte[] magic = in.readNBytes(MAGIC.length);
+    if (java.util.Arrays.equals(magic, MAGIC_V1)) {
+      throw new IOException("the archive is a table archive of format v1, which this version"
+          + " does not restore: take a new snapshot (format v2)");
+    }
+    if (!java.util.Arrays.equals(magic, MAGIC)) {
       throw new IOException("the archive is not a table archive");
     }
-    try (Connection c = source.connect()) {
-      Dialect dialect = Dialect.of(c);
-      String quote = quote(c);
-      c.setAutoCommit(false);
-      try {
-        if (dialect == Dialect.POSTGRESQL && dialect.copyAvailable()) {
-          PgCopy.prepare(c);
+    List<TableRestore.Entry> entries = new ArrayList<>();
+    int count = in.readInt();
+    for (int i = 0; i < count; i++) {
+      byte kind = in.readByte();
+      if (kind == ABSENT) {
+        entries.add(TableRestore.Entry.absent(in.readUTF()));
+      } else if (kind == TABLE) {
+        TableDefinition def = TableDefinition.readFrom(in);
+        Selection sel = Selection.readRange(def.name(), in);
+        byte format = in.readByte();
+        if (format != COPY && format != ROWS) {
+          throw new IOException("the archive has an unknown row format " + format
+              + " for table '" + def.name() + "'");
         }
-        Map<String, TableDefinition> emptied = emptyChildrenFirst(c, dialect, quote);
-        for (byte kind; (kind = in.readByte()) != END; ) {
-          if (kind == ABSENT) {
-            Optional<TableDefinition> now = TableDefinition.read(c, in.readUTF());
-            if (now.isPresent()) {
-              execute(c, "DROP TABLE " + TableDefinition.quote(now.get().name(), quote));
-            }
-            continue;
-          }
-          if (kind != TABLE) {
-            throw new IOException("the archive has an unknown entry kind " + kind);
-          }
-          TableDefinition def = TableDefinition.readFrom(in);
-          Selection sel = Selection.readRange(def.name(), in);
-          byte format = in.readByte();
-          prepareTable(c, dialect, quote, def, sel, emptied);
-          if (format == COPY) {
-            if (!dialect.copyAvailable()) {
-              throw new IOException(
-                  "table '" + def.name() + "' was captured with PostgreSQL COPY and can only be"
-                      + " restored into PostgreSQL with its driver present");
-            }
-            PgCopy.copyIn(c, def, quote, in);
-          } else {
-            JdbcRows.insert(c, def, quote, in);
-          }
-        }
-        c.commit();
-      } finally {
-        rollbackQuietly(c);
+        entries.add(TableRestore.Entry.table(def, sel, format == COPY));
+      } else {
+        throw new IOException("the archive has an unknown entry kind " + kind);
       }
+    }
+    try (Connection c = source.connect()) {
+      TableRestore.run(c, quote(c), entries, in, END);
     } catch (SQLException e) {
       throw new IOException("cannot restore scope '" + name + "': " + e.getMessage(), e);
-    }
-  }
-
-  /**
-   * Empties the scope's existing tables (or their key ranges) before any row is restored,
-   * children first: in the reverse of the order they were added, parents before children, so
-   * that foreign keys between them hold throughout. PostgreSQL empties the whole tables with one
-   * {@code TRUNCATE}, which may name tables that reference each other; elsewhere each is emptied
-   * with {@code DELETE}, which foreign keys allow where {@code TRUNCATE} does not. A scope of one
-   * table is emptied as it is restored instead, with {@code TRUNCATE} for a whole table.
-   *
-   * @return the definitions of the tables emptied, by lower-case name
-   */
-  private Map<String, TableDefinition> emptyChildrenFirst(
-      Connection c, Dialect dialect, String quote) throws SQLException {
-    Map<String, TableDefinition> emptied = new HashMap<>();
-    if (selections.size() < 2) {
-      return emptied;
-    }
-    List<String> whole = new ArrayList<>();
-    for (int i = selections.size() - 1; i >= 0; i--) {
-      Selection s = selections.get(i);
-      Optional<TableDefinition> now = TableDefinition.read(c, s.table());
-      if (now.isEmpty()) {
-        continue;
-      }
-      Selection sel;
-      try {
-        sel = s.resolvedAgainst(now.get());
-      } catch (IllegalArgumentException altered) {
-        continue; // the key column is gone: restoring the table refuses it with its reason
-      }
-      String table = TableDefinition.quote(now.get().name(), quote);
-      if (sel.isRange()) {
-        execute(c, "DELETE FROM " + table + sel.where(quote));
-      } else if (dialect == Dialect.POSTGRESQL) {
-        whole.add(table);
-      } else {
-        execute(c, "DELETE FROM " + table);
-      }
-      emptied.put(now.get().name().toLowerCase(Locale.ROOT), now.get());
-    }
-    if (!whole.isEmpty()) {
-      execute(c, "TRUNCATE TABLE " + String.join(", ", whole));
-    }
-    return emptied;
-  }
-
-  private static void prepareTable(
-      Connection c, Dialect dialect, String quote, TableDefinition def, Selection sel,
-      Map<String, TableDefinition> emptied)
-      throws SQLException, IOException {
-    TableDefinition read = emptied.get(def.name().toLowerCase(Locale.ROOT));
-    Optional<TableDefinition> now =
-        read != null ? Optional.of(read) : TableDefinition.read(c, def.name());
-    String table = TableDefinition.quote(def.name(), quote);
-    if (now.isPresent() && now.get().equals(def)) {
-      if (read == null) {
-        execute(c, sel.isRange() ? "DELETE FROM " + table + sel.where(quote)
-            : "TRUNCATE TABLE " + table);
-      }
-      return;
-    }
-    if (now.isPresent() && sel.isRange()) {
-      throw new IOException(
-          "table '" + def.name() + "' was altered since the snapshot; a key range is restored"
-              + " only into the captured definition (restore the whole table instead)");
-    }
-    if (now.isPresent()) {
-      execute(c, "DROP TABLE " + TableDefinition.quote(now.get().name(), quote));
-    }
-    execute(c, def.createStatement(dialect, quote));
-  }
-
-  private static void execute(Connection c, String sql) throws SQLException {
-    try (Statement s = c.createStatement()) {
-      s.execute(sql);
     }
   }
 

@@ -26,9 +26,10 @@ class PgCopyParserTest {
   void parser_digestsRowsSplitAcrossBuffersLikeWholeRows() throws IOException {
     Family[] families = {Family.INTEGER, Family.TEXT, Family.BINARY};
     RowDigest whole = new RowDigest();
-    new PgCopy.Parser(families, whole).feed(bytes("1\ta\\tb\t\\\\x0aff\n2\t\\N\t\\N\n"));
+    new PgCopy.Parser(families, new Family[families.length], whole)
+        .feed(bytes("1\ta\\tb\t\\\\x0aff\n2\t\\N\t\\N\n"));
     RowDigest split = new RowDigest();
-    PgCopy.Parser p = new PgCopy.Parser(families, split);
+    PgCopy.Parser p = new PgCopy.Parser(families, new Family[families.length], split);
     p.feed(bytes("1\ta\\t"));
     p.feed(bytes("b\t\\\\x0a"));
     p.feed(bytes("ff\n2\t\\N\t\\N"));
@@ -41,9 +42,10 @@ class PgCopyParserTest {
 
   @Test
   void parser_refusesRowsWithTheWrongNumberOfFields() {
-    PgCopy.Parser p = new PgCopy.Parser(new Family[] {Family.INTEGER, Family.TEXT}, new RowDigest());
+    PgCopy.Parser p = new PgCopy.Parser(new Family[] {Family.INTEGER, Family.TEXT}, new Family[2],
+        new RowDigest());
     assertThatThrownBy(() -> p.feed(bytes("1\n"))).hasMessageContaining("1 fields, expected 2");
-    PgCopy.Parser q = new PgCopy.Parser(new Family[] {Family.INTEGER}, new RowDigest());
+    PgCopy.Parser q = new PgCopy.Parser(new Family[] {Family.INTEGER}, new Family[1], new RowDigest());
     assertThatThrownBy(() -> q.feed(bytes("1\t2\n"))).hasMessageContaining("more than 1");
   }
 
