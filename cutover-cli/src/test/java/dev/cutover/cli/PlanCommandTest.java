@@ -82,9 +82,35 @@ class PlanCommandTest {
     assertThat(err.toString().lines())
         .containsExactly(
             "cutover: " + plan + ": invalid plan (1 problem)",
-            "tasks[0].duraton: unknown field 'duraton' in task 'a' (did you mean 'duration'?)"
+            "tasks[0].duraton (line 1, column 35): unknown field 'duraton' in task 'a' (did you mean 'duration'?)"
                 + " (known: id, name, owner, kind, after, duration, estimate, buffer, action,"
                 + " irreversible)");
+    assertThat(out.toString()).isEmpty();
+  }
+
+  @Test
+  void analyze_listsEveryCycleAndEveryUnknownDependency_evenOfABrokenTask() throws Exception {
+    Path plan =
+        write(
+            "tangled.yaml",
+            """
+            id: p
+            tasks:
+              - {id: a, duration: PT1M, after: [b]}
+              - {id: b, duration: PT1M, after: [a]}
+              - {id: c, duration: 5 minutes, after: [d, ghost]}
+              - {id: d, duration: PT1M, after: [c]}
+            """);
+    assertThat(run("plan", "analyze", plan.toString())).isEqualTo(2);
+    assertThat(err.toString().lines())
+        .containsExactly(
+            "cutover: " + plan + ": invalid plan (4 problems)",
+            "tasks[2].duration (line 5, column 13): task 'c' has 'duration' '5 minutes', expected an"
+                + " ISO-8601 duration such as PT15M",
+            "tasks[2].after[1] (line 5, column 45): task 'c' depends on unknown task 'ghost'"
+                + " (closest known: a, b, c)",
+            "tasks[0] (line 3, column 5): tasks form a cycle: a -> b -> a",
+            "tasks[2] (line 5, column 5): tasks form a cycle: c -> d -> c");
     assertThat(out.toString()).isEmpty();
   }
 
