@@ -208,12 +208,15 @@ final class LogCommand implements Runnable {
 
     @Override
     public Integer call() {
-      // read here first so that a missing, unreadable or binary key file is named in words;
-      // the library reads the few bytes again to parse them
-      FileErrors.readText(key, "private key", StandardCharsets.US_ASCII);
+      // read once, here, so that a missing, unreadable or binary key file is named in words, and
+      // a key that can be read only once (a pipe: --key <(vault read ...)) still works; a
+      // malformed key's message starts with the file name
+      Ed25519PrivateKey privateKey =
+          Ed25519PrivateKey.fromPem(
+              FileErrors.readText(key, "private key", StandardCharsets.US_ASCII), key.toString());
       NoteSigner signer;
       try {
-        signer = new NoteSigner(name, Ed25519PrivateKey.read(key));
+        signer = new NoteSigner(name, privateKey);
       } catch (IllegalArgumentException e) {
         throw new CommandLine.ParameterException(spec.commandLine(), "--name: " + e.getMessage());
       }

@@ -178,19 +178,18 @@ public final class PlanCommand implements Runnable {
               (s.critical() ? "critical" : "") + (t.irreversible() ? " irreversible" : "")
             });
       }
+      // columns by display width, not by chars: a CJK id or an emoji takes two columns
       int[] width = new int[rows.get(0).length];
       for (String[] r : rows) {
         for (int i = 0; i < r.length; i++) {
-          width[i] = Math.max(width[i], r[i].length());
+          width[i] = Math.max(width[i], TextWidth.of(r[i]));
         }
       }
       for (String[] r : rows) {
         StringBuilder line = new StringBuilder();
         for (int i = 0; i < r.length; i++) {
           boolean left = i < 2 || i == r.length - 1;
-          String cell = r[i];
-          String pad = " ".repeat(width[i] - cell.length());
-          line.append(left ? cell + pad : pad + cell).append(i < r.length - 1 ? "  " : "");
+          line.append(TextWidth.pad(r[i], width[i], left)).append(i < r.length - 1 ? "  " : "");
         }
         out.println(line.toString().stripTrailing());
       }

@@ -181,6 +181,79 @@ class LogCommandTest {
   }
 
   @Test
+  void checkpoint_readsTheKeyFileOnce_soAKeyFromAPipeWorks() throws Exception {
+    org.junit.jupiter.api.Assumptions.assumeTrue(
+        Files.isExecutable(Path.of("/usr/bin/mkfifo")), "needs mkfifo");
+    Path keys = dir.resolve("keys");
+    assertThat(run("keys", "generate", "--name", "auditor", "--out", keys.toString()).code()).isZero();
+    String vkey = Files.readString(keys.resolve("auditor.vkey")).trim();
+    String pem = Files.readString(keys.resolve("auditor.pem"));
+    // a named pipe gives its bytes to one reader, as --key <(vault read ...) does; a second read
+    // of it would wait for a writer that never comes
+    Path pipe = dir.resolve("key.pipe");
+    Process mkfifo = new ProcessBuilder("mkfifo", pipe.toString()).start();
+    assertThat(mkfifo.waitFor()).isZero();
+    Thread writer = new Thread(() -> {
+      try {
+        Files.writeString(pipe, pem, StandardCharsets.US_ASCII);
+      } catch (java.io.IOException e) {
+        throw new java.io.UncheckedIOException(e);
+      }
+    });
+    writer.setDaemon(true);
+    writer.start();
+    java.util.concurrent.ExecutorService command = java.util.concurrent.Executors.newSingleThreadExecutor(r -> {
+      Thread t = new Thread(r);
+      t.setDaemon(true);
+      return t;
+    });
+    try {
+      java.util.concurrent.Future<Result> cp = command.submit(() -> run("log", "checkpoint",
+          log.toString(), "--key", pipe.toString(), "--name", "auditor"));
+      Result r;
+      try {
+        r = cp.get(60, java.util.concurrent.TimeUnit.SECONDS);
+      } catch (java.util.concurrent.TimeoutException e) {
+        // release a reader stuck on its second open of the pipe, then fail
+        Thread release = new Thread(() -> {
+          try {
+            Files.writeString(pipe, "");
+          } catch (java.io.IOException ignored) {
+            // nothing is waiting on the pipe any more
+          }
+        });
+        release.setDaemon(true);
+        release.start();
+        throw new AssertionError("cutover log checkpoint opened the key pipe a second time", e);
+      }
+      assertThat(r.code()).as(r.err()).isZero();
+      assertThat(Checkpoint.verify(r.out(), List.of(dev.cutover.crypto.VerifierKey.parse(vkey))).size())
+          .isEqualTo(7);
+    } finally {
+      command.shutdownNow();
+    }
+  }
+
+  @Test
+  void checkpoint_keyFileThatIsNoPrivateKey_isNamedWithWhatWasFound() throws Exception {
+    Path keys = dir.resolve("keys");
+    run("keys", "generate", "--name", "auditor", "--out", keys.toString());
+    Path pub = keys.resolve("auditor.pub.pem");
+    Result r = run("log", "checkpoint", log.toString(), "--key", pub.toString(), "--name", "auditor");
+    assertThat(r.code()).isEqualTo(Main.BAD_INPUT);
+    assertThat(r.err())
+        .isEqualTo("cutover: " + pub + ": expected a PEM '-----BEGIN PRIVATE KEY-----' block, found"
+            + " -----BEGIN PUBLIC KEY-----\n");
+    Path garbage = Files.writeString(dir.resolve("garbage.pem"),
+        "-----BEGIN PRIVATE KEY-----\nAAAA\n-----END PRIVATE KEY-----\n");
+    r = run("log", "checkpoint", log.toString(), "--key", garbage.toString(), "--name", "auditor");
+    assertThat(r.code()).isEqualTo(Main.BAD_INPUT);
+    assertThat(r.err()).startsWith("cutover: " + garbage + ": not a DER PKCS#8 private key")
+        .doesNotContain("Exception").doesNotContain("org.bouncycastle");
+    assertThat(r.out()).isEmpty();
+  }
+
+  @Test
   void keysGenerate_outThatIsAFileOrCannotBeCreated_isNamed() throws Exception {
     Path file = Files.writeString(dir.resolve("plain-file"), "");
     Result r = run("keys", "generate", "--name", "auditor", "--out", file.toString());

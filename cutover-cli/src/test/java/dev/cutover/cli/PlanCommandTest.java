@@ -72,6 +72,32 @@ class PlanCommandTest {
   }
 
   @Test
+  void analyze_alignsTheTableByDisplayWidth_withWideAndCombiningCharacters() throws Exception {
+    Path plan =
+        write(
+            "wide.yaml",
+            """
+            id: 国际化
+            tasks:
+              - {id: 迁移数据, owner: 数据库组, duration: PT10M}
+              - {id: "cafe\u0301", owner: "🚀 team", duration: PT5M, after: [迁移数据]}
+              - {id: 🚀, kind: gate, duration: PT1M, after: ["cafe\u0301"]}
+              - {id: x, kind: milestone, after: [🚀]}
+            """);
+    assertThat(run("plan", "analyze", plan.toString())).as(err.toString()).isZero();
+    java.util.List<String> lines = out.toString().lines().dropWhile(l -> !l.startsWith("TASK")).toList();
+    // the id column is 8 terminal columns wide (迁移数据), so 'café' (5 chars) gets 6 spaces and
+    // '🚀' (2 chars, 2 columns) 8; every right-aligned column ends in the same terminal column
+    assertThat(lines)
+        .containsExactly(
+            "TASK      KIND       DURATION   ES   EF   LS   LF  TOTAL  FREE",
+            "迁移数据  step            10m    0  10m    0  10m      0     0  critical",
+            "cafe\u0301      step             5m  10m  15m  10m  15m      0     0  critical",
+            "🚀        gate             1m  15m  16m  15m  16m      0     0  critical",
+            "x         milestone         0  16m  16m  16m  16m      0     0  critical");
+  }
+
+  @Test
   void analyze_badPlan_exits2WithOneLinePerProblem() throws Exception {
     Path plan =
         write(
@@ -82,9 +108,35 @@ class PlanCommandTest {
     assertThat(err.toString().lines())
         .containsExactly(
             "cutover: " + plan + ": invalid plan (1 problem)",
-            "tasks[0].duraton: unknown field 'duraton' in task 'a' (did you mean 'duration'?)"
+            "tasks[0].duraton (line 1, column 35): unknown field 'duraton' in task 'a' (did you mean 'duration'?)"
                 + " (known: id, name, owner, kind, after, duration, estimate, buffer, action,"
                 + " irreversible)");
+    assertThat(out.toString()).isEmpty();
+  }
+
+  @Test
+  void analyze_listsEveryCycleAndEveryUnknownDependency_evenOfABrokenTask() throws Exception {
+    Path plan =
+        write(
+            "tangled.yaml",
+            """
+            id: p
+            tasks:
+              - {id: a, duration: PT1M, after: [b]}
+              - {id: b, duration: PT1M, after: [a]}
+              - {id: c, duration: 5 minutes, after: [d, ghost]}
+              - {id: d, duration: PT1M, after: [c]}
+            """);
+    assertThat(run("plan", "analyze", plan.toString())).isEqualTo(2);
+    assertThat(err.toString().lines())
+        .containsExactly(
+            "cutover: " + plan + ": invalid plan (4 problems)",
+            "tasks[2].duration (line 5, column 13): task 'c' has 'duration' '5 minutes', expected an"
+                + " ISO-8601 duration such as PT15M",
+            "tasks[2].after[1] (line 5, column 45): task 'c' depends on unknown task 'ghost'"
+                + " (closest known: a, b, c)",
+            "tasks[0] (line 3, column 5): tasks form a cycle: a -> b -> a",
+            "tasks[2] (line 5, column 5): tasks form a cycle: c -> d -> c");
     assertThat(out.toString()).isEmpty();
   }
 

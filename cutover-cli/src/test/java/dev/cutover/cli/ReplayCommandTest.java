@@ -41,6 +41,7 @@ class ReplayCommandTest {
 
   @TempDir Path dir;
   Path log;
+  Plan plan;
   RunResult result;
 
   record Result(int code, String out, String err) {}
@@ -76,7 +77,7 @@ class ReplayCommandTest {
   void runACutover() {
     log = dir.resolve("run.log");
     Set<String> world = ConcurrentHashMap.newKeySet();
-    Plan plan =
+    plan =
         Plan.builder("release-42")
             .task(Task.builder("freeze").duration(Duration.ofMinutes(5)).build())
             .task(Task.builder("migrate").duration(Duration.ofMinutes(20)).after("freeze").build())
@@ -155,17 +156,92 @@ class ReplayCommandTest {
         .contains("but the entry's fingerprint is ");
   }
 
-  @Test
+  /** Rewrites the log as an engine that did not log its plan in run.started wrote it. */
   @SuppressWarnings("unchecked")
-  void replay_ofALogWhosePlanWasRemoved_exitsOne() throws Exception {
-    forge(entries -> {
-      Map<String, Object> data = new LinkedHashMap<>((Map<String, Object>) entries.get(0).get("data"));
-      data.remove("definition");
-      entries.get(0).put("data", data);
-    });
+  private static void withoutLoggedPlan(List<Map<String, Object>> entries) {
+    Map<String, Object> data = new LinkedHashMap<>((Map<String, Object>) entries.get(0).get("data"));
+    data.remove("definition");
+    entries.get(0).put("data", data);
+  }
+
+  private Path planFile(Plan plan) throws Exception {
+    return Files.writeString(dir.resolve(plan.id() + ".json"), CanonicalJson.toString(plan.canonicalForm()));
+  }
+
+  @Test
+  void replay_ofALogWrittenBeforeThePlanWasLogged_replaysAndSaysThePlanWasNotChecked() throws Exception {
+    forge(ReplayCommandTest::withoutLoggedPlan);
     Result r = run("replay", log.toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out())
+        .contains("status: SUCCEEDED")
+        .contains("state: " + result.stateDigest())
+        .contains("plan check: not done: run.started (seq 0) carries no plan 'definition' (the log"
+            + " was written by an engine that did not log its plan), so the plan the run used was"
+            + " not checked against the logged digest; give it with --plan PLAN to check it");
+    assertThat(r.err()).startsWith("cutover: warning: " + log + ": plan check not done: ");
+  }
+
+  @Test
+  void replay_ofALogWrittenBeforeThePlanWasLogged_checksThePlanFileGiven() throws Exception {
+    forge(ReplayCommandTest::withoutLoggedPlan);
+    Result r = run("replay", log.toString(), "--plan", planFile(plan).toString());
+    assertThat(r.code()).as(r.err()).isZero();
+    assertThat(r.out()).contains("plan check: plan file " + planFile(plan)
+        + " has the logged digest (run.started carries no plan definition)");
+    assertThat(r.err()).isEmpty();
+
+    Plan other = Plan.builder("release-43").tasks(plan.tasks()).build();
+    r = run("replay", log.toString(), "--plan", planFile(other).toString());
     assertThat(r.code()).isEqualTo(1);
-    assertThat(r.err()).contains("run.started (seq 0) carries no plan 'definition'");
+    assertThat(r.err()).isEqualTo("cutover: replay of " + log + ": plan file " + planFile(other)
+        + " (plan 'release-43') has digest " + other.digest() + " but the run was started with plan"
+        + " digest " + plan.digest() + " (run.started, seq 0): either it is not the plan the run"
+        + " used, or the log was changed\n");
+    assertThat(r.out()).isEmpty();
+  }
+
+  @Test
+  void replay_ofALogWrittenBeforeThePlanWasLogged_stillCatchesAnEditedAndRehashedEntry() throws Exception {
+    int seq = -1;
+    List<String> lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+    for (int i = 0; i < lines.size(); i++) {
+      if (lines.get(i).contains("\"gate.decided\"")) {
+        seq = i;
+      }
+    }
+    int gate = seq;
+    forge(entries -> {
+      withoutLoggedPlan(entries);
+      @SuppressWarnings("unchecked")
+      Map<String, Object> data = new LinkedHashMap<>((Map<String, Object>) entries.get(gate).get("data"));
+      data.put("decision", "NO_GO");
+      entries.get(gate).put("data", data);
+    });
+    Result r = run("replay", log.toString(), "--plan", planFile(plan).toString());
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.out()).contains("diverged at seq: " + gate).contains("kind: state-digest");
+  }
+
+  @Test
+  void replay_withAPlanFileThatIsNotTheLoggedPlan_exitsOne_andAnInvalidOneTwo() throws Exception {
+    Plan other = Plan.builder("release-43").tasks(plan.tasks()).build();
+    Result r = run("replay", log.toString(), "--plan", planFile(other).toString());
+    assertThat(r.code()).isEqualTo(1);
+    assertThat(r.err()).contains("has digest " + other.digest() + " but the run was started with plan"
+        + " digest " + plan.digest());
+    assertThat(run("replay", log.toString(), "--plan", planFile(plan).toString()).out())
+        .contains("plan check: the plan logged in run.started has the logged digest, and so has plan"
+            + " file " + planFile(plan));
+
+    Path bad = Files.writeString(dir.resolve("bad.yaml"), "id: p\ntasks:\n  - {id: a, after: [b], duration: PT1M}\n");
+    r = run("replay", log.toString(), "--plan", bad.toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).startsWith("cutover: " + bad + ": plan 'p' is invalid (1 problem):\n"
+        + "tasks[0].after[0] (line 3, column 21): task 'a' depends on unknown task 'b'");
+    r = run("replay", log.toString(), "--plan", dir.resolve("missing.yaml").toString());
+    assertThat(r.code()).isEqualTo(2);
+    assertThat(r.err()).isEqualTo("cutover: plan file " + dir.resolve("missing.yaml") + " does not exist\n");
   }
 
   @Test

@@ -71,7 +71,8 @@ public final class Ed25519PrivateKey {
   }
 
   /**
-   * Reads a PEM "PRIVATE KEY" (PKCS#8, version 1 or 2) block.
+   * Reads a PEM "PRIVATE KEY" (PKCS#8, version 1 or 2) block. Errors name the key as {@code
+   * private key}; {@link #fromPem(String, String)} names where the text came from.
    *
    * @param pem the PEM text
    * @return the key
@@ -81,7 +82,23 @@ public final class Ed25519PrivateKey {
     return fromPem(pem, "private key");
   }
 
-  static Ed25519PrivateKey fromPem(String pem, String source) {
+  /**
+   * Reads a PEM "PRIVATE KEY" (PKCS#8, version 1 or 2) block that was read from somewhere else,
+   * typically a file the caller has already read (for example to say in its own words why the
+   * file could not be read, or because it can be read only once, like a pipe). Errors start
+   * with {@code source} and {@link KeyFormatException#source()} is {@code source}, exactly as
+   * when {@link #read(Path)} reads the file itself: {@code keys/release.pem: expected a PEM
+   * '-----BEGIN PRIVATE KEY-----' block, found -----BEGIN PUBLIC KEY-----}.
+   *
+   * @param pem the PEM text
+   * @param source where the text came from, for messages: a file name, or a description such as
+   *     {@code "approver key"}
+   * @return the key
+   * @throws NullPointerException if an argument is null
+   * @throws KeyFormatException if the text is not an Ed25519 PKCS#8 PEM block
+   */
+  public static Ed25519PrivateKey fromPem(String pem, String source) {
+    Objects.requireNonNull(source, "source");
     Objects.requireNonNull(pem, "pem");
     byte[] der = Pem.decode("PRIVATE KEY", pem, source);
     try {

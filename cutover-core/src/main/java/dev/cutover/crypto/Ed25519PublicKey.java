@@ -61,7 +61,21 @@ public final class Ed25519PublicKey {
     return fromPem(pem, "public key");
   }
 
-  static Ed25519PublicKey fromPem(String pem, String source) {
+  /**
+   * Reads a PEM "PUBLIC KEY" (SPKI) block that was read from somewhere else, typically a file the
+   * caller has already read. Errors start with {@code source} and {@link
+   * KeyFormatException#source()} is {@code source}, exactly as when {@link #read(Path)} reads the
+   * file itself.
+   *
+   * @param pem the PEM text
+   * @param source where the text came from, for messages: a file name, or a description such as
+   *     {@code "approver key"}
+   * @return the key
+   * @throws NullPointerException if an argument is null
+   * @throws KeyFormatException if the text is not an Ed25519 SPKI PEM block
+   */
+  public static Ed25519PublicKey fromPem(String pem, String source) {
+    Objects.requireNonNull(source, "source");
     Objects.requireNonNull(pem, "pem");
     byte[] der = Pem.decode("PUBLIC KEY", pem, source);
     SubjectPublicKeyInfo info;

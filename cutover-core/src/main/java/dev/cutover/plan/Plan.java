@@ -13,8 +13,8 @@ import java.util.Optional;
  *
  * <p>Build one with {@link #builder(String)} or load one with {@link PlanFiles}. Building validates
  * everything at once and throws a {@link PlanValidationException} that lists every problem
- * (duplicate ids, unknown dependencies with the closest known ids, a cycle as a
- * {@link PlanCycleException}). Immutable and thread-safe.
+ * (duplicate ids, unknown dependencies with the closest known ids, and every cycle, each named by
+ * its tasks in order, as a {@link PlanCycleException}). Immutable and thread-safe.
  */
 public final class Plan {
   private final String id;
@@ -201,8 +201,6 @@ public final class Plan {
     private Duration deadline;
     private Duration buffer;
     private Duration recoveryObjective;
-    private int[] positions;
-    private java.util.Set<String> brokenIds = java.util.Set.of();
 
     private Builder(String id) {
       this.id = id;
@@ -296,71 +294,28 @@ public final class Plan {
     }
 
     /**
-     * For plan files: the position in the file of each task added, and the ids of tasks in the
-     * file that were refused on their own (dependencies on them are not reported as unknown).
-     */
-    Builder filePositions(int[] positions, java.util.Set<String> brokenIds) {
-      this.positions = positions;
-      this.brokenIds = brokenIds;
-      return this;
-    }
-
-    private java.util.Set<String> ids() {
-      java.util.Set<String> ids = new java.util.LinkedHashSet<>();
-      for (Task t : tasks) {
-        ids.add(t.id());
-      }
-      return ids;
-    }
-
-    private String at(int i) {
-      return "tasks[" + (positions == null ? i : positions[i]) + "]";
-    }
-
-    /**
      * Validates and builds the plan. Refers to a task by its position, {@code tasks[i]}, in the
      * order it was added.
      *
      * @return the plan
-     * @throws PlanCycleException if the dependencies form a cycle
+     * @throws PlanCycleException if the dependencies form one or more cycles; lists every cycle
+     *     and every other problem
      * @throws PlanValidationException if anything else is wrong; lists every problem
      */
     public Plan build() {
-      List<PlanProblem> problems = new ArrayList<>();
       int n = tasks.size();
       if (n == 0) {
-        problems.add(new PlanProblem("tasks", "plan '" + id + "' has no tasks"));
-        throw new PlanValidationException(id, problems);
+        throw new PlanValidationException(
+            id, List.of(new PlanProblem("tasks", "plan '" + id + "' has no tasks")));
       }
-      IdIndex index = new IdIndex(n);
-      boolean duplicates = false;
-      for (int i = 0; i < n; i++) {
-        int first = index.putIfAbsent(tasks.get(i).id(), i);
-        if (first >= 0) {
-          duplicates = true;
-          problems.add(
-              new PlanProblem(
-                  at(i) + ".id",
-                  "duplicate task id '"
-                      + tasks.get(i).id()
-                      + "' ("
-                      + at(first)
-                      + " and "
-                      + at(i)
-                      + ")"));
-        }
-      }
+      List<String> ids = new ArrayList<>(n);
+      List<List<String>> after = new ArrayList<>(n);
       long[] duration = new long[n];
       double[] variance = null;
-      int[] predStart = new int[n + 1];
-      int edges = 0;
-      for (int i = 0; i < n; i++) {
-        edges += tasks.get(i).after().size();
-      }
-      int[] pred = new int[edges];
-      int e = 0;
       for (int i = 0; i < n; i++) {
         Task t = tasks.get(i);
+        ids.add(t.id());
+        after.add(t.after());
         duration[i] = t.duration().toMillis();
         if (t.estimate().isPresent()) {
           if (variance == null) {
@@ -368,47 +323,16 @@ public final class Plan {
           }
           variance[i] = t.estimate().get().varianceMillis();
         }
-        predStart[i] = e;
-        List<String> after = t.after();
-        for (int j = 0; j < after.size(); j++) {
-          int p = index.get(after.get(j));
-          if (p < 0 && brokenIds.contains(after.get(j))) {
-            continue;
-          } else if (p < 0) {
-            problems.add(
-                new PlanProblem(
-                    at(i) + ".after[" + j + "]",
-                    "task '"
-                        + t.id()
-                        + "' depends on unknown task '"
-                        + after.get(j)
-                        + "' (closest known: "
-                        + String.join(", ", EditDistance.closest(after.get(j), ids(), 3))
-                        + ")"));
-          } else {
-            pred[e++] = p;
-          }
-        }
       }
-      predStart[n] = e;
-      if (e < edges) {
-        pred = java.util.Arrays.copyOf(pred, e);
+      DependencyCheck check = new DependencyCheck(ids, after, i -> "tasks[" + i + "]", duration, variance);
+      if (!check.cycles.isEmpty()) {
+        throw new PlanCycleException(id, check.problems, check.cycles);
       }
-      PlanGraph graph = duplicates ? null : new PlanGraph(duration, variance, predStart, pred);
-      if (graph != null && graph.cycle != null) {
-        List<String> cycle = new ArrayList<>();
-        for (int v : graph.cycle) {
-          cycle.add(tasks.get(v).id());
-        }
-        problems.add(
-            new PlanProblem(
-                at(graph.cycle[0]),
-                "tasks form a cycle: " + String.join(" -> ", cycle)));
-        throw new PlanCycleException(id, problems, cycle);
+      if (!check.problems.isEmpty()) {
+        throw new PlanValidationException(id, check.problems);
       }
-      if (!problems.isEmpty()) {
-        throw new PlanValidationException(id, problems);
-      }
+      PlanGraph graph = check.graph;
+      IdIndex index = check.index;
       return new Plan(
           id,
           List.copyOf(tasks),

@@ -29,9 +29,11 @@ import java.util.function.Consumer;
  * owner}, {@code kind} ({@code step}, {@code gate}, {@code milestone}; default {@code step}),
  * {@code after} (ids), {@code duration} (ISO-8601, e.g. {@code PT15M}) or {@code estimate} (with
  * {@code optimistic}, {@code likely}, {@code pessimistic}), {@code buffer}, {@code action} and
- * {@code irreversible}. Every problem is reported at once, each with its place: a path such as
- * {@code tasks[3].duraton} with a "did you mean" hint for misspelt fields, or a line and column for
- * malformed input. Thread-safe.
+ * {@code irreversible}. Every problem is reported at once, each with its place: a path and where
+ * it starts in the text, such as {@code tasks[3].duraton (line 7, column 31)}, with a "did you
+ * mean" hint for misspelt fields, or a line and column for malformed input. Problems between tasks
+ * (duplicate ids, unknown dependencies, every cycle) are checked over every task that has an id,
+ * including tasks refused for a bad field. Thread-safe.
  */
 public final class PlanFiles {
   private static final List<String> PLAN_FIELDS = List.of("id", "deadline", "buffer", "rto", "tasks");
@@ -144,7 +146,15 @@ public final class PlanFiles {
       throw new PlanValidationException(
           null, List.of(new PlanProblem(where, "malformed plan file: " + described[1])));
     }
-    return new Reader().read(root);
+    try {
+      return new Reader().read(root);
+    } catch (PlanCycleException e) {
+      throw new PlanCycleException(
+          e.getPlanId(), PlanFileLocations.of(mapper, text).place(e.getProblems()), e.getCycles());
+    } catch (PlanValidationException e) {
+      throw new PlanValidationException(
+          e.getPlanId(), PlanFileLocations.of(mapper, text).place(e.getProblems()));
+    }
   }
 
   private static final java.util.regex.Pattern SNAKE_MARK =
@@ -239,43 +249,60 @@ public final class PlanFiles {
       });
       JsonNode tasks = root.get("tasks");
       List<Task> built = new ArrayList<>();
+      // every task object's id and dependencies, read or refused, for the checks between tasks
+      List<String> ids = new ArrayList<>();
+      List<List<String>> after = new ArrayList<>();
       List<Integer> positions = new ArrayList<>();
-      java.util.Set<String> broken = new java.util.HashSet<>();
       if (tasks == null) {
         problems.add(new PlanProblem("tasks", "the plan has no 'tasks' (expected a list)"));
       } else if (!tasks.isArray()) {
         problems.add(new PlanProblem("tasks", "expected a list of tasks, got " + kindOf(tasks)));
       } else {
         for (int i = 0; i < tasks.size(); i++) {
-          Task t = task(tasks.get(i), "tasks[" + i + "]");
+          JsonNode node = tasks.get(i);
+          Task t = task(node, "tasks[" + i + "]");
           if (t != null) {
             built.add(t);
+          }
+          if (node.isObject()) {
+            ids.add(node.path("id").isTextual() ? node.path("id").asText() : null);
+            after.add(dependencies(node));
             positions.add(i);
-          } else if (tasks.get(i).path("id").isTextual()) {
-            broken.add(tasks.get(i).path("id").asText());
           }
         }
       }
-      if (plan == null) {
+      if (problems.isEmpty()) {
+        // every task was read, so build() names them by their places in the file
+        return plan.tasks(built).build();
+      }
+      if (ids.isEmpty()) {
         throw new PlanValidationException(id, problems);
       }
-      plan.tasks(built)
-          .filePositions(positions.stream().mapToInt(Integer::intValue).toArray(), broken);
-      if (problems.isEmpty()) {
-        return plan.build();
-      }
-      if (!built.isEmpty()) {
-        // Report problems between the tasks that were read too, so a user sees everything at once.
-        try {
-          plan.build();
-        } catch (PlanCycleException e) {
-          problems.addAll(e.getProblems());
-          throw new PlanCycleException(id, problems, e.getCycle());
-        } catch (PlanValidationException e) {
-          problems.addAll(e.getProblems());
-        }
+      // Check the tasks refused for their own fields too, so a user sees everything at once:
+      // an unknown dependency or a cycle through a task with a bad duration is still reported.
+      DependencyCheck check =
+          new DependencyCheck(
+              ids, after, k -> "tasks[" + positions.get(k) + "]", new long[ids.size()], null);
+      problems.addAll(check.problems);
+      if (!check.cycles.isEmpty()) {
+        throw new PlanCycleException(id, problems, check.cycles);
       }
       throw new PlanValidationException(id, problems);
+    }
+
+    /** The ids in a task's 'after', whatever else is wrong with it. */
+    private static List<String> dependencies(JsonNode task) {
+      JsonNode after = task.get("after");
+      if (after == null || !after.isArray()) {
+        return List.of();
+      }
+      List<String> ids = new ArrayList<>(after.size());
+      for (JsonNode dep : after) {
+        if (dep.isTextual()) {
+          ids.add(dep.asText());
+        }
+      }
+      return ids;
     }
 
     private Task task(JsonNode node, String path) {

@@ -80,6 +80,31 @@ class Ed25519PemTest {
         .hasMessageContaining("junk.pem: expected a PEM '-----BEGIN PUBLIC KEY-----' block");
   }
 
+  @Test
+  void fromPemWithSource_parsesTextReadElsewhere_andNamesTheSourceInErrors() {
+    Ed25519PrivateKey key = Ed25519PrivateKey.generate(new SecureRandom());
+    assertThat(Ed25519PrivateKey.fromPem(key.toPem(), "keys/release.pem").publicKey())
+        .isEqualTo(key.publicKey());
+    assertThat(Ed25519PublicKey.fromPem(key.publicKey().toPem(), "keys/release.pub.pem"))
+        .isEqualTo(key.publicKey());
+
+    KeyFormatException wrongKind =
+        org.assertj.core.api.Assertions.catchThrowableOfType(
+            KeyFormatException.class,
+            () -> Ed25519PrivateKey.fromPem(key.publicKey().toPem(), "keys/release.pem"));
+    assertThat(wrongKind.source()).isEqualTo("keys/release.pem");
+    assertThat(wrongKind)
+        .hasMessage(
+            "keys/release.pem: expected a PEM '-----BEGIN PRIVATE KEY-----' block, found"
+                + " -----BEGIN PUBLIC KEY-----");
+    assertThatThrownBy(() -> Ed25519PublicKey.fromPem("hello", "approver key"))
+        .isInstanceOf(KeyFormatException.class)
+        .hasMessage("approver key: expected a PEM '-----BEGIN PUBLIC KEY-----' block, found no PEM header");
+    assertThatThrownBy(() -> Ed25519PrivateKey.fromPem(key.toPem(), null))
+        .isInstanceOf(NullPointerException.class)
+        .hasMessage("source");
+  }
+
   private static void run(String... cmd) throws IOException, InterruptedException {
     Process p = new ProcessBuilder(List.of(cmd)).redirectErrorStream(true).start();
     String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);

@@ -100,6 +100,56 @@ class PlanFilesTest {
   }
 
   @Test
+  void parse_reportsTheUnknownDependencyOfATaskRefusedForAnotherReason() {
+    assertThat(
+            problems(
+                """
+                {"id": "p", "tasks": [
+                  {"id": "freeze", "duration": "PT1M"},
+                  {"id": "copy", "duration": "15 minutes", "after": ["frezee"]}]}
+                """))
+        .containsExactly(
+            new PlanProblem(
+                "tasks[1].duration (line 3, column 18)",
+                "task 'copy' has 'duration' '15 minutes', expected an ISO-8601 duration such as PT15M"),
+            new PlanProblem(
+                "tasks[1].after[0] (line 3, column 54)",
+                "task 'copy' depends on unknown task 'frezee' (closest known: freeze, copy)"));
+  }
+
+  @Test
+  void parse_reportsEveryCycle_alsoThroughRefusedTasks_andDuplicatesOfThem() {
+    PlanCycleException e =
+        catchThrowableOfType(
+            PlanCycleException.class,
+            () ->
+                PlanFiles.parseYaml(
+                    """
+                    id: p
+                    tasks:
+                      - {id: a, duration: soon, after: [b]}
+                      - {id: b, duration: PT1M, after: [a]}
+                      - {id: c, duration: PT1M, after: [d]}
+                      - {id: d, duraton: PT1M, after: [c, ghost]}
+                      - {id: a, duration: PT2M}
+                    """));
+    assertThat(e.getCycles()).containsExactly(List.of("a", "b", "a"), List.of("c", "d", "c"));
+    assertThat(e.getProblems())
+        .extracting(PlanProblem::toString)
+        .containsExactly(
+            "tasks[0].duration (line 3, column 13): task 'a' has 'duration' 'soon', expected an ISO-8601 duration such"
+                + " as PT15M",
+            "tasks[3].duraton (line 6, column 13): unknown field 'duraton' in task 'd' (did you mean 'duration'?)"
+                + " (known: id, name, owner, kind, after, duration, estimate, buffer, action,"
+                + " irreversible)",
+            "tasks[4].id (line 7, column 6): duplicate task id 'a' (tasks[0] and tasks[4])",
+            "tasks[3].after[1] (line 6, column 39): task 'd' depends on unknown task 'ghost'"
+                + " (closest known: a, b, c)",
+            "tasks[0] (line 3, column 5): tasks form a cycle: a -> b -> a",
+            "tasks[2] (line 5, column 5): tasks form a cycle: c -> d -> c");
+  }
+
+  @Test
   void parse_misspeltField_namesThePathAndSuggests() {
     assertThat(
             problems(
@@ -108,13 +158,13 @@ class PlanFilesTest {
                 """))
         .contains(
             new PlanProblem(
-                "tasks[1].duraton",
+                "tasks[1].duraton (line 1, column 68)",
                 "unknown field 'duraton' in task 'b' (did you mean 'duration'?) (known: id, name,"
                     + " owner, kind, after, duration, estimate, buffer, action, irreversible)"));
     assertThat(problems("{\"id\": \"p\", \"taks\": []}").get(0))
         .isEqualTo(
             new PlanProblem(
-                "taks",
+                "taks (line 1, column 13)",
                 "unknown field 'taks' in the plan (did you mean 'tasks'?) (known: id, deadline,"
                     + " buffer, rto, tasks)"));
     assertThat(
@@ -123,7 +173,10 @@ class PlanFilesTest {
                 {"id": "p", "tasks": [{"id": "a", "estimate": {"optimistic": "PT1M", "likly": "PT2M", "pessimistic": "PT3M"}}]}
                 """))
         .extracting(PlanProblem::where)
-        .contains("tasks[0].estimate.likly", "tasks[0].estimate.likely");
+        .contains(
+            "tasks[0].estimate.likly (line 1, column 70)",
+            // a missing field is placed where the object it belongs in starts
+            "tasks[0].estimate.likely (line 1, column 35)");
   }
 
   @Test
@@ -131,36 +184,36 @@ class PlanFilesTest {
     assertThat(problems("{\"id\": \"p\", \"tasks\": [{\"id\": \"a\", \"duration\": \"15 minutes\"}]}"))
         .containsExactly(
             new PlanProblem(
-                "tasks[0].duration",
+                "tasks[0].duration (line 1, column 35)",
                 "task 'a' has 'duration' '15 minutes', expected an ISO-8601 duration such as PT15M"));
     assertThat(problems("{\"id\": \"p\", \"tasks\": [{\"id\": \"a\", \"duration\": 15}]}"))
         .containsExactly(
             new PlanProblem(
-                "tasks[0].duration",
+                "tasks[0].duration (line 1, column 35)",
                 "task 'a' has 'duration' the number 15, expected an ISO-8601 duration such as PT15M"));
     assertThat(problems("{\"id\": \"p\", \"tasks\": [{\"id\": \"a\", \"duration\": \"-PT5M\"}]}"))
         .containsExactly(
-            new PlanProblem("tasks[0].duration", "task 'a': duration must not be negative, got PT-5M"));
+            new PlanProblem("tasks[0].duration (line 1, column 35)", "task 'a': duration must not be negative, got PT-5M"));
     assertThat(problems("{\"id\": \"p\", \"tasks\": [{\"id\": \"a\", \"kind\": \"gat\", \"duration\": \"PT1M\"}]}"))
         .containsExactly(
             new PlanProblem(
-                "tasks[0].kind",
+                "tasks[0].kind (line 1, column 35)",
                 "task 'a' has unknown kind 'gat' (did you mean 'gate'?) (expected step, gate or milestone)"));
     assertThat(problems("{\"id\": \"p\", \"tasks\": [{\"id\": \"a\"}]}"))
         .containsExactly(
             new PlanProblem(
-                "tasks[0]", "task 'a' is a step and needs a positive duration or estimate, got none"));
+                "tasks[0] (line 1, column 23)", "task 'a' is a step and needs a positive duration or estimate, got none"));
     assertThat(problems("{\"id\": \"p\", \"tasks\": [{\"duration\": \"PT1M\"}]}"))
-        .containsExactly(new PlanProblem("tasks[0].id", "tasks[0] has no 'id'"));
+        .containsExactly(new PlanProblem("tasks[0].id (line 1, column 23)", "tasks[0] has no 'id'"));
     assertThat(problems("{\"id\": \"p\", \"tasks\": [{\"id\": \"a\", \"duration\": \"PT1M\", \"irreversible\": \"yes\"}]}"))
         .containsExactly(
             new PlanProblem(
-                "tasks[0].irreversible",
+                "tasks[0].irreversible (line 1, column 55)",
                 "task 'a' has 'irreversible' the string 'yes', expected true or false"));
     assertThat(problems("{\"tasks\": {}}"))
         .containsExactly(
             new PlanProblem("id", "the plan has no 'id'"),
-            new PlanProblem("tasks", "expected a list of tasks, got an object"));
+            new PlanProblem("tasks (line 1, column 2)", "expected a list of tasks, got an object"));
   }
 
   @Test
@@ -178,19 +231,19 @@ class PlanFilesTest {
     assertThat(problems("{\"id\": \"p\", \"rto\": \"15 minutes\", \"tasks\": [{\"id\": \"a\", \"duration\": \"PT1M\"}]}"))
         .containsExactly(
             new PlanProblem(
-                "rto", "the plan has 'rto' '15 minutes', expected an ISO-8601 duration such as PT15M"));
+                "rto (line 1, column 13)", "the plan has 'rto' '15 minutes', expected an ISO-8601 duration such as PT15M"));
     assertThat(problems("{\"id\": \"p\", \"rto\": 900, \"tasks\": [{\"id\": \"a\", \"duration\": \"PT1M\"}]}"))
         .containsExactly(
             new PlanProblem(
-                "rto", "the plan has 'rto' the number 900, expected an ISO-8601 duration such as PT15M"));
+                "rto (line 1, column 13)", "the plan has 'rto' the number 900, expected an ISO-8601 duration such as PT15M"));
     assertThat(problems("{\"id\": \"p\", \"rto\": \"PT0S\", \"tasks\": [{\"id\": \"a\", \"duration\": \"PT1M\"}]}"))
         .containsExactly(
             new PlanProblem(
-                "rto", "the plan: recovery time objective must be positive, got PT0S"));
+                "rto (line 1, column 13)", "the plan: recovery time objective must be positive, got PT0S"));
     assertThat(problems("{\"id\": \"p\", \"rto\": \"-PT1M\", \"tasks\": [{\"id\": \"a\", \"duration\": \"PT1M\"}]}"))
         .containsExactly(
             new PlanProblem(
-                "rto", "the plan: recovery time objective must not be negative, got PT-1M"));
+                "rto (line 1, column 13)", "the plan: recovery time objective must not be negative, got PT-1M"));
     assertThat(problems("{\"id\": \"p\", \"rot\": \"PT1M\", \"tasks\": [{\"id\": \"a\", \"duration\": \"PT1M\"}]}"))
         .extracting(PlanProblem::message)
         .containsExactly(
@@ -207,7 +260,8 @@ class PlanFilesTest {
                 """))
         .containsExactly(
             new PlanProblem(
-                "tasks[1].after[0]", "task 'b' depends on unknown task 'c' (closest known: a, b)"));
+                "tasks[1].after[0] (line 1, column 78)",
+                "task 'b' depends on unknown task 'c' (closest known: a, b)"));
   }
 
   @Test
@@ -222,7 +276,10 @@ class PlanFilesTest {
                   {"id": "b", "duration": "PT1M"}]}
                 """))
         .extracting(PlanProblem::where)
-        .containsExactly("tasks[0].duraton", "tasks[3].id", "tasks[2].after[0]");
+        .containsExactly(
+            "tasks[0].duraton (line 2, column 15)",
+            "tasks[3].id (line 5, column 4)",
+            "tasks[2].after[0] (line 4, column 25)");
   }
 
   @Test

@@ -74,6 +74,93 @@ class PlanValidationTest {
   }
 
   @Test
+  void build_listsEverySeparateCycle_eachInOrder_withTheOtherProblems() {
+    PlanCycleException e =
+        catchThrowableOfType(
+            PlanCycleException.class,
+            () ->
+                Plan.builder("p")
+                    .task(step("a", "b"))
+                    .task(step("b", "a"))
+                    .task(step("c", "e"))
+                    .task(step("d", "c"))
+                    .task(step("e", "d"))
+                    .task(step("f", "zz"))
+                    .build());
+    assertThat(e.getCycles())
+        .containsExactly(List.of("a", "b", "a"), List.of("c", "d", "e", "c"));
+    assertThat(e.getCycle()).containsExactly("a", "b", "a");
+    assertThat(e.getProblems())
+        .containsExactly(
+            new PlanProblem(
+                "tasks[5].after[0]",
+                "task 'f' depends on unknown task 'zz' (closest known: a, b, c)"),
+            new PlanProblem("tasks[0]", "tasks form a cycle: a -> b -> a"),
+            new PlanProblem("tasks[2]", "tasks form a cycle: c -> d -> e -> c"));
+  }
+
+  @Test
+  void build_listsCyclesThatShareATask_soEveryDependencyOnACycleIsShown() {
+    PlanCycleException e =
+        catchThrowableOfType(
+            PlanCycleException.class,
+            () ->
+                Plan.builder("p")
+                    .task(step("start"))
+                    .task(step("a", "start", "b", "c"))
+                    .task(step("b", "a"))
+                    .task(step("c", "a"))
+                    .build());
+    assertThat(e.getCycles()).containsExactly(List.of("a", "b", "a"), List.of("a", "c", "a"));
+  }
+
+  @Test
+  void build_reportsCyclesEvenWhenIdsAreDuplicated() {
+    PlanCycleException e =
+        catchThrowableOfType(
+            PlanCycleException.class,
+            () ->
+                Plan.builder("p")
+                    .task(step("a", "b"))
+                    .task(step("b", "a"))
+                    .task(step("a"))
+                    .build());
+    assertThat(e.getProblems())
+        .containsExactly(
+            new PlanProblem("tasks[2].id", "duplicate task id 'a' (tasks[0] and tasks[2])"),
+            new PlanProblem("tasks[0]", "tasks form a cycle: a -> b -> a"));
+  }
+
+  @Test
+  void build_ofALongChainClosedIntoACycle_namesItWithoutOverflowingTheStack() {
+    int n = 200_000;
+    Plan.Builder b = Plan.builder("p").task(step("t0", "t" + (n - 1)));
+    for (int i = 1; i < n; i++) {
+      b.task(step("t" + i, "t" + (i - 1)));
+    }
+    PlanCycleException e = catchThrowableOfType(PlanCycleException.class, b::build);
+    assertThat(e.getCycles()).hasSize(1);
+    assertThat(e.getCycle()).hasSize(n + 1).startsWith("t0", "t1").endsWith("t" + (n - 1), "t0");
+  }
+
+  @Test
+  void build_listsAtMostFiftyCycles_andCountsTheDependenciesLeftOut() {
+    Plan.Builder b = Plan.builder("p");
+    for (int i = 0; i < 60; i++) {
+      b.task(step("x" + i, "y" + i)).task(step("y" + i, "x" + i));
+    }
+    PlanCycleException e = catchThrowableOfType(PlanCycleException.class, b::build);
+    assertThat(e.getCycles()).hasSize(50);
+    assertThat(e.getProblems()).hasSize(51);
+    assertThat(e.getProblems().get(50))
+        .isEqualTo(
+            new PlanProblem(
+                "tasks[100]",
+                "20 more dependencies are on cycles not listed here (only the first 50 cycles are"
+                    + " listed)"));
+  }
+
+  @Test
   void build_listsEveryProblemAtOnce() {
     PlanValidationException e =
         catchThrowableOfType(

@@ -87,8 +87,9 @@ class PlansAndGatesSnippetsTest {
       PlanFiles.parseYaml(yaml);
     } catch (PlanValidationException e) {
       e.getMessage();
-      // plan 'accounts-cutover' is invalid (1 problem):
-      // tasks[1].duraton: unknown field 'duraton' in task 'copy' (did you mean 'duration'?) (known: ...)
+      // plan 'accounts-cutover' is invalid (2 problems):
+      // tasks[1].duraton (line 4, column 33): unknown field 'duraton' in task 'copy' (did you mean 'duration'?) (known: ...)
+      // tasks[1].after[0] (line 4, column 24): task 'copy' depends on unknown task 'frezee' (closest known: freeze, copy)
     }
     Plan plan = PlanFiles.parseYaml(yaml.replace("frezee", "freeze").replace("duraton", "duration"));
     plan.digest(); // SHA-256 of the canonical JSON: the same whatever the order of the tasks
@@ -97,8 +98,11 @@ class PlansAndGatesSnippetsTest {
         org.assertj.core.api.Assertions.catchThrowableOfType(
             PlanValidationException.class, () -> PlanFiles.parseYaml(yaml));
     assertThat(e.getMessage())
-        .startsWith("plan 'accounts-cutover' is invalid (1 problem):\n"
-            + "tasks[1].duraton: unknown field 'duraton' in task 'copy' (did you mean 'duration'?)");
+        .startsWith("plan 'accounts-cutover' is invalid (2 problems):\n"
+            + "tasks[1].duraton (line 4, column 33): unknown field 'duraton' in task 'copy' (did you"
+            + " mean 'duration'?)")
+        .endsWith("\ntasks[1].after[0] (line 4, column 24): task 'copy' depends on unknown task"
+            + " 'frezee' (closest known: freeze, copy)");
     assertThat(plan.digest()).hasSize(64);
   }
 
