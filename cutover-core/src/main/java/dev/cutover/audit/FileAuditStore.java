@@ -186,7 +186,8 @@ final class FileAuditStore implements AuditStore {
       } catch (IOException suppressed) {
         e.addSuppressed(suppressed);
       }
-      throw new LogStorageException(file.toString(), "cannot open log file " + file + " for writing: " + e.getMessage(), e);
+      throw new LogStorageException(file.toString(), "cannot open log file " + file
+          + (readOnly ? ": " : " for writing: ") + e.getMessage(), e);
     }
     FileAuditStore s = new FileAuditStore(file, in, out, readOnly, repair);
     s.offsets = offs[0];

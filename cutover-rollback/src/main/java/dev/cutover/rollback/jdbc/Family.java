@@ -64,6 +64,10 @@ enum Family {
 
   static Family of(int sqlType, String typeName) {
     String t = typeName == null ? "" : typeName.toLowerCase(Locale.ROOT);
+    if (sqlType == Types.ARRAY || t.endsWith(" array")) {
+      // before the element type's name: "TIMESTAMP WITH TIME ZONE ARRAY" is an array
+      return ARRAY;
+    }
     if (t.equals("timestamptz") || t.contains("timestamp with time zone")) {
       return TIMESTAMPTZ;
     }

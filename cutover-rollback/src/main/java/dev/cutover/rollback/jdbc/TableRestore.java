@@ -11,10 +11,15 @@ import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.Iterator;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * One restore of a table archive, planned in full before anything changes.
@@ -32,9 +37,15 @@ import java.util.Set;
  * the staging tables; only after it commits are the old tables renamed away ({@code
  * cutover_old_<hash>}), the staging tables renamed into place and the old ones dropped (on
  * MariaDB all renames are one atomic {@code RENAME TABLE}). A failure before that commit rolls
- * the transaction back and drops the staging tables, so every table is as it was.
+ * the transaction back and drops the staging tables, so every table is as it was; the one
+ * exception is a scope of a single whole table with an unchanged definition, emptied with {@code
+ * TRUNCATE} for speed, which commits there, so a load that fails leaves it partly loaded until the
+ * restore is run again. An old copy that cannot be dropped after the swap (on H2, a view over the
+ * table follows the rename) is kept under its {@code cutover_old_} name with a warning; a later
+ * restore tries to drop it again.
  */
 final class TableRestore {
+  private static final Logger LOG = LoggerFactory.getLogger(TableRestore.class);
   private static final String STAGING = "cutover_new_";
   private static final String OLD = "cutover_old_";
 
@@ -130,11 +141,15 @@ final class TableRestore {
   private static void checkForeignKeys(Connection c, List<Step> steps)
       throws SQLException, IOException {
     Set<String> going = new HashSet<>();
+    Set<String> reloaded = new HashSet<>();
     for (Step s : steps) {
       if (s.replacesOrDrops()) {
         going.add(s.now().name().toLowerCase(Locale.ROOT));
+      } else if (s.action() == Action.LOAD) {
+        reloaded.add(s.now().name().toLowerCase(Locale.ROOT));
       }
     }
+    String schema = c.getSchema();
     DatabaseMetaData md = c.getMetaData();
     for (Step s : steps) {
       if (!s.replacesOrDrops()) {
@@ -143,15 +158,26 @@ final class TableRestore {
       try (ResultSet rs = md.getExportedKeys(c.getCatalog(), c.getSchema(), s.now().name())) {
         while (rs.next()) {
           String child = rs.getString("FKTABLE_NAME");
-          if (!going.contains(child.toLowerCase(Locale.ROOT))) {
+          String childSchema = rs.getString("FKTABLE_SCHEM");
+          boolean sameSchema = childSchema == null || schema == null
+              || childSchema.equalsIgnoreCase(schema);
+          String key = child.toLowerCase(Locale.ROOT);
+          if (!sameSchema || !going.contains(key)) {
+            String named = sameSchema ? "table '" + child + "'"
+                : "table '" + childSchema + "." + child + "'";
             throw new IOException(
                 "table '" + s.entry().table() + "' has to be "
                     + (s.action() == Action.REPLACE
                         ? "recreated (its definition changed since the snapshot)"
                         : "dropped (it did not exist at the snapshot)")
-                    + ", but table '" + child + "', which stays in place, refers to it by foreign"
-                    + " key '" + rs.getString("FK_NAME") + "'; drop that foreign key, or add"
-                    + " table '" + child + "' to the scope");
+                    + ", but " + named
+                    + (sameSchema && reloaded.contains(key)
+                        ? ", which is in the scope but unchanged and so is reloaded in place,"
+                        : ", which stays in place,")
+                    + " refers to it by foreign key '" + rs.getString("FK_NAME") + "'; drop that"
+                    + " foreign key"
+                    + (sameSchema && reloaded.contains(key) ? " before the restore"
+                        : ", or add " + named + " to the scope"));
           }
         }
       }
@@ -167,7 +193,8 @@ final class TableRestore {
       if (dialect.copyAvailable()) {
         PgCopy.prepare(c);
       }
-      emptyUnchanged(c, dialect, quote, steps);
+      // the tables to replace or drop go first: a child among them may refer to a table emptied
+      // below, and PostgreSQL refuses to truncate a table that another table refers to
       List<String> drops = new ArrayList<>();
       for (Step s : reversed(steps)) {
         if (s.replacesOrDrops()) {
@@ -177,6 +204,7 @@ final class TableRestore {
       if (!drops.isEmpty()) {
         execute(c, "DROP TABLE " + String.join(", ", drops));
       }
+      emptyUnchanged(c, dialect, quote, steps, false);
       for (Step s : steps) {
         if (s.creates()) {
           execute(c, s.entry().def().createStatement(dialect, quote, s.entry().table()));
@@ -196,7 +224,7 @@ final class TableRestore {
     // Left over by a run that was interrupted: the archive is loaded again from the start.
     for (Step s : steps) {
       dropIfPresent(c, quote, s.staging());
-      dropIfPresent(c, quote, s.old());
+      dropOldQuietly(c, quote, s.old());
     }
     try {
       for (Step s : steps) {
@@ -205,7 +233,7 @@ final class TableRestore {
         }
       }
       c.setAutoCommit(false);
-      emptyUnchanged(c, dialect, quote, steps);
+      emptyUnchanged(c, dialect, quote, steps, true);
       load(c, dialect, quote, steps, in, end, true);
       c.commit();
     } catch (SQLException | IOException | RuntimeException e) {
@@ -244,7 +272,7 @@ final class TableRestore {
     }
     for (Step s : reversed(steps)) {
       if (s.replacesOrDrops()) {
-        olds.add(TableDefinition.quote(s.old(), quote));
+        olds.add(s.old());
       }
     }
     if (renames.isEmpty()) {
@@ -258,8 +286,37 @@ final class TableRestore {
         execute(c, "ALTER TABLE " + r.substring(0, to) + " RENAME TO " + r.substring(to + 4));
       }
     }
-    for (String old : olds) {
-      execute(c, "DROP TABLE " + old);
+    // The restored tables are in place. Drop the old copies in whatever order their foreign keys
+    // allow; one that cannot be dropped (on H2 a view over a recreated table moves with the
+    // rename) is kept and reported, and a later restore tries again.
+    boolean progress = true;
+    Map<String, SQLException> failed = new LinkedHashMap<>();
+    while (!olds.isEmpty() && progress) {
+      progress = false;
+      failed.clear();
+      for (Iterator<String> it = olds.iterator(); it.hasNext(); ) {
+        String old = it.next();
+        try {
+          execute(c, "DROP TABLE " + TableDefinition.quote(old, quote));
+          it.remove();
+          progress = true;
+        } catch (SQLException e) {
+          failed.put(old, e);
+        }
+      }
+    }
+    failed.forEach((old, e) -> LOG.warn("restored the tables, but could not drop the old copy {}"
+        + " of a replaced table: {}; drop what depends on it (a view, say), then the table",
+        old, e.getMessage()));
+  }
+
+  /** Drops an old copy left by an earlier restore, if it can; a copy that stays is reported. */
+  private static void dropOldQuietly(Connection c, String quote, String old) {
+    try {
+      dropIfPresent(c, quote, old);
+    } catch (SQLException e) {
+      LOG.warn("could not drop {}, the old copy of a table left by an earlier restore: {}", old,
+          e.getMessage());
     }
   }
 
@@ -271,7 +328,8 @@ final class TableRestore {
    * TRUNCATE} does not, and which does not commit. A restore of one whole table empties it with
    * {@code TRUNCATE}, the fastest way everywhere.
    */
-  private static void emptyUnchanged(Connection c, Dialect dialect, String quote, List<Step> steps)
+  private static void emptyUnchanged(
+      Connection c, Dialect dialect, String quote, List<Step> steps, boolean alsoGoing)
       throws SQLException {
     if (steps.size() == 1 && steps.get(0).action() == Action.LOAD
         && !steps.get(0).entry().sel().isRange()) {
@@ -279,6 +337,12 @@ final class TableRestore {
       return;
     }
     List<String> whole = new ArrayList<>();
+    if (alsoGoing) {
+      // renamed away and dropped after the commit; their rows may refer to a table emptied here
+      for (Step s : childrenFirst(c, steps)) {
+        execute(c, "DELETE FROM " + TableDefinition.quote(s.now().name(), quote));
+      }
+    }
     for (Step s : reversed(steps)) {
       if (s.action() != Action.LOAD) {
         continue;
@@ -296,6 +360,71 @@ final class TableRestore {
     if (!whole.isEmpty()) {
       execute(c, "TRUNCATE TABLE " + String.join(", ", whole));
     }
+  }
+
+  /**
+   * The tables to be replaced or dropped, each after every other one of them whose foreign key
+   * refers to it (whatever order they were added in); tables in a cycle of keys keep the reverse
+   * of the order they were added in.
+   */
+  private static List<Step> childrenFirst(Connection c, List<Step> steps) throws SQLException {
+    List<Step> going = new ArrayList<>();
+    for (Step s : reversed(steps)) {
+      if (s.replacesOrDrops()) {
+        going.add(s);
+      }
+    }
+    if (going.size() < 2) {
+      return going;
+    }
+    DatabaseMetaData md = c.getMetaData();
+    Map<Step, Set<String>> referredBy = new LinkedHashMap<>();
+    for (Step s : going) {
+      Set<String> children = new HashSet<>();
+      try (ResultSet rs = md.getExportedKeys(c.getCatalog(), c.getSchema(), s.now().name())) {
+        while (rs.next()) {
+          String child = rs.getString("FKTABLE_NAME").toLowerCase(Locale.ROOT);
+          if (!child.equalsIgnoreCase(s.now().name())) {
+            children.add(child);
+          }
+        }
+      }
+      referredBy.put(s, children);
+    }
+    List<Step> ordered = new ArrayList<>();
+    Set<String> done = new HashSet<>();
+    while (!referredBy.isEmpty()) {
+      Step next = null;
+      for (Map.Entry<Step, Set<String>> e : referredBy.entrySet()) {
+        boolean ready = true;
+        for (String child : e.getValue()) {
+          if (!done.contains(child) && isGoing(referredBy.keySet(), child)) {
+            ready = false;
+            break;
+          }
+        }
+        if (ready) {
+          next = e.getKey();
+          break;
+        }
+      }
+      if (next == null) {
+        next = referredBy.keySet().iterator().next(); // a cycle of keys
+      }
+      referredBy.remove(next);
+      done.add(next.now().name().toLowerCase(Locale.ROOT));
+      ordered.add(next);
+    }
+    return ordered;
+  }
+
+  private static boolean isGoing(Set<Step> remaining, String table) {
+    for (Step s : remaining) {
+      if (s.now().name().equalsIgnoreCase(table)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Loads every entry's rows, parents first, into its table or its staging table. */

@@ -180,4 +180,83 @@ class TableRecreationTest {
       assertThat(TableDefinition.read(c, "child").orElseThrow().columns()).hasSize(2);
     }
   }
+
+  static void parentAndChild(FreshDatabase db) throws Exception {
+    execute(db, "CREATE TABLE parent (id INT PRIMARY KEY, name VARCHAR(20))",
+        "CREATE TABLE child (id INT PRIMARY KEY, pid INT NOT NULL,"
+            + " CONSTRAINT child_parent FOREIGN KEY (pid) REFERENCES parent (id))",
+        "INSERT INTO parent VALUES (1, 'one'), (2, 'two')",
+        "INSERT INTO child VALUES (10, 1), (11, 2)");
+  }
+
+  @DatabaseTest
+  void restore_ofAnUnchangedParentWithAnAlteredChild_restoresBoth(FreshDatabase db)
+      throws Exception {
+    parentAndChild(db);
+    TableScope scope = TableScope.builder(db::connect).table("parent").table("child").build();
+    ByteArrayOutputStream archive = new ByteArrayOutputStream();
+    String digest = scope.capture(archive);
+    List<String> tables = tables(db);
+    execute(db, "ALTER TABLE child ADD COLUMN x INT", "INSERT INTO parent VALUES (3, 'three')",
+        "INSERT INTO child VALUES (12, 3, NULL)");
+
+    scope.restore(new ByteArrayInputStream(archive.toByteArray()));
+
+    assertThat(scope.digest()).isEqualTo(digest);
+    assertThat(tables(db)).as("no staging or old copies left").isEqualTo(tables);
+  }
+
+  @DatabaseTest
+  void restore_dropsAChildCreatedSinceTheSnapshot_andRestoresItsParent(FreshDatabase db)
+      throws Exception {
+    execute(db, "CREATE TABLE parent (id INT PRIMARY KEY, name VARCHAR(20))",
+        "INSERT INTO parent VALUES (1, 'one')");
+    TableScope scope = TableScope.builder(db::connect).table("parent").table("child").build();
+    ByteArrayOutputStream archive = new ByteArrayOutputStream();
+    String digest = scope.capture(archive);
+    List<String> tables = tables(db);
+    execute(db, "INSERT INTO parent VALUES (2, 'two')",
+        "CREATE TABLE child (id INT PRIMARY KEY, pid INT NOT NULL,"
+            + " CONSTRAINT child_parent FOREIGN KEY (pid) REFERENCES parent (id))",
+        "INSERT INTO child VALUES (10, 1), (11, 2)");
+
+    scope.restore(new ByteArrayInputStream(archive.toByteArray()));
+
+    assertThat(scope.digest()).isEqualTo(digest);
+    assertThat(tables(db)).isEqualTo(tables);
+  }
+
+  @DatabaseTest
+  void restore_ofAlteredTablesAddedChildFirst_dropsTheOldCopiesInTheOrderTheirKeysAllow(
+      FreshDatabase db) throws Exception {
+    parentAndChild(db);
+    TableScope scope = TableScope.builder(db::connect).table("child").table("parent").build();
+    ByteArrayOutputStream archive = new ByteArrayOutputStream();
+    String digest = scope.capture(archive);
+    List<String> tables = tables(db);
+    execute(db, "ALTER TABLE parent ADD COLUMN extra INT", "ALTER TABLE child ADD COLUMN x INT");
+
+    scope.restore(new ByteArrayInputStream(archive.toByteArray()));
+
+    assertThat(scope.digest()).isEqualTo(digest);
+    assertThat(tables(db)).as("no staging or old copies left").isEqualTo(tables);
+  }
+
+  @DatabaseTest
+  void restore_ofAnAlteredParentWhoseUnchangedChildIsInTheScope_isRefusedInPlainWords(
+      FreshDatabase db) throws Exception {
+    parentAndChild(db);
+    TableScope scope = TableScope.builder(db::connect).table("parent").table("child").build();
+    ByteArrayOutputStream archive = new ByteArrayOutputStream();
+    scope.capture(archive);
+    execute(db, "ALTER TABLE parent ADD COLUMN extra INT");
+    String changed = scope.digest();
+
+    assertThatThrownBy(() -> scope.restore(new ByteArrayInputStream(archive.toByteArray())))
+        .isInstanceOf(IOException.class)
+        .satisfies(e -> assertThat(e.getMessage())
+            .containsIgnoringCase("table 'child', which is in the scope but unchanged")
+            .doesNotContain("add table"));
+    assertThat(scope.digest()).isEqualTo(changed);
+  }
 }

@@ -111,6 +111,22 @@ class TableTypesTest {
   }
 
   @DatabaseTest(TestDatabase.H2)
+  void h2_arrayOfZonedTimestamps_isCapturedAndRestoresTheSameInstants(FreshDatabase db)
+      throws Exception {
+    execute(db, "CREATE TABLE zoned_list (id INT PRIMARY KEY,"
+            + " ats TIMESTAMP WITH TIME ZONE ARRAY)",
+        "INSERT INTO zoned_list VALUES (1, ARRAY[TIMESTAMP WITH TIME ZONE"
+            + " '2026-11-21 10:15:30+00:00', NULL]), (2, NULL)");
+    TableScope scope = TableScope.builder(db::connect).table("zoned_list").build();
+    ByteArrayOutputStream archive = new ByteArrayOutputStream();
+    String digest = scope.capture(archive);
+    execute(db, "UPDATE zoned_list SET ats = ARRAY[] WHERE id = 1");
+    assertThat(scope.digest()).isNotEqualTo(digest);
+    scope.restore(new ByteArrayInputStream(archive.toByteArray()));
+    assertThat(scope.digest()).isEqualTo(digest);
+  }
+
+  @DatabaseTest(TestDatabase.H2)
   void h2_digest_tellsApartArraysThatPrintAlike(FreshDatabase db) throws Exception {
     execute(db, "CREATE TABLE words (id INT PRIMARY KEY, w VARCHAR(10) ARRAY)",
         "INSERT INTO words VALUES (1, ARRAY['a', 'b'])");
