@@ -48,8 +48,9 @@ final class TextWidth {
     for (int i = 0; i < s.length(); ) {
       int cp = s.codePointAt(i);
       i += Character.charCount(cp);
-      boolean joined =
-          previous == ZERO_WIDTH_JOINER || (isSkinTone(cp) && previous >= 0);
+      // a joiner joins two emoji; between letters it is only a hint and joins nothing
+      boolean joined = (previous == ZERO_WIDTH_JOINER && isWide(cp))
+          || (isSkinTone(cp) && previous >= 0);
       width += joined ? 0 : of(cp);
       previous = cp;
     }

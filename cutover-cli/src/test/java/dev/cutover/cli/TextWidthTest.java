@@ -37,6 +37,9 @@ class TextWidthTest {
     // thumbs up with a skin tone; a family joined by zero width joiners
     assertThat(TextWidth.of("👍🏽")).isEqualTo(2);
     assertThat(TextWidth.of("👨\u200d👩\u200d👧")).isEqualTo(2);
+    // between letters a joiner joins nothing: each letter keeps its column
+    assertThat(TextWidth.of("a\u200db")).isEqualTo(2);
+    assertThat(TextWidth.of("\u0915\u094d\u200d\u0937")).isEqualTo(2);
     // a text-style symbol with the emoji variation selector keeps its own width
     assertThat(TextWidth.of("\u2714\ufe0f")).isEqualTo(1);
   }
