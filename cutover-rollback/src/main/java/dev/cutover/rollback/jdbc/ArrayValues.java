@@ -127,25 +127,28 @@ final class ArrayValues {
   }
 
   /**
-   * The family of the elements of a PostgreSQL array type ({@code _int4}, {@code _text}, ...),
-   * the one the driver reports for a column of the element type.
+   * The family of the elements of a PostgreSQL array type, the one the driver reports for a
+   * column of the element type. The type is named as the driver does ({@code _int4}, {@code
+   * _varchar}) or as the catalog's {@code format_type} writes it ({@code integer[]}, {@code
+   * character varying(10)[]}, {@code time(3) without time zone[]}).
    */
   static Family pgElement(String arrayTypeName) {
-    String t = arrayTypeName.toLowerCase(Locale.ROOT);
+    String t = arrayTypeName.toLowerCase(Locale.ROOT).replace("[]", "")
+        .replaceAll("\\(\\s*\\d+\\s*(,\\s*-?\\d+\\s*)?\\)", "").trim();
     t = t.startsWith("_") ? t.substring(1) : t;
     return switch (t) {
-      case "int2", "int4", "int8" -> Family.INTEGER;
+      case "int2", "int4", "int8", "smallint", "integer", "bigint" -> Family.INTEGER;
       case "numeric" -> Family.DECIMAL;
-      case "float4" -> Family.REAL;
-      case "float8" -> Family.DOUBLE;
-      case "bool" -> Family.BOOLEAN;
-      case "bpchar" -> Family.CHAR;
-      case "varchar", "text", "name" -> Family.TEXT;
+      case "float4", "real" -> Family.REAL;
+      case "float8", "double precision" -> Family.DOUBLE;
+      case "bool", "boolean" -> Family.BOOLEAN;
+      case "bpchar", "character" -> Family.CHAR;
+      case "varchar", "character varying", "text", "name" -> Family.TEXT;
       case "bytea" -> Family.BINARY;
       case "date" -> Family.DATE;
-      case "time", "timetz" -> Family.TIME;
-      case "timestamp" -> Family.TIMESTAMP;
-      case "timestamptz" -> Family.TIMESTAMPTZ;
+      case "time", "timetz", "time without time zone", "time with time zone" -> Family.TIME;
+      case "timestamp", "timestamp without time zone" -> Family.TIMESTAMP;
+      case "timestamptz", "timestamp with time zone" -> Family.TIMESTAMPTZ;
       default -> Family.OTHER;
     };
   }

@@ -29,7 +29,8 @@ record TableDefinition(String name, List<Column> columns) {
   /** Finds a table in the connection's current catalog and schema, ignoring case. */
   static Optional<TableDefinition> read(Connection c, String table) throws SQLException {
     DatabaseMetaData md = c.getMetaData();
-    boolean mariadb = Dialect.of(c) == Dialect.MARIADB;
+    Dialect dialect = Dialect.of(c);
+    boolean mariadb = dialect == Dialect.MARIADB;
     String catalog = c.getCatalog();
     String schema = c.getSchema();
     String exact = null;
@@ -88,6 +89,9 @@ record TableDefinition(String name, List<Column> columns) {
     if (mariadb && ordered.stream().anyMatch(TableDefinition::listsItsValues)) {
       ordered = withMariaDbValueLists(c, exact, ordered);
     }
+    if (dialect == Dialect.POSTGRESQL && ordered.stream().anyMatch(TableDefinition::pgTypmodLost)) {
+      ordered = withPgFormattedTypes(c, schema, exact, ordered);
+    }
     return Optional.of(new TableDefinition(exact, ordered));
   }
 
@@ -117,6 +121,44 @@ record TableDefinition(String name, List<Column> columns) {
     for (Column col : cols) {
       String full = types.get(col.name());
       out.add(listsItsValues(col) && full != null
+          ? new Column(col.name(), col.sqlType(), full, col.size(), col.scale(), col.nullable(),
+              col.keyPosition())
+          : col);
+    }
+    return out;
+  }
+
+  /**
+   * Whether PostgreSQL's metadata leaves out part of a column's type that recreating it needs: an
+   * array's element length or precision ({@code _varchar} for {@code varchar(10)[]}), an
+   * interval's fields and precision.
+   */
+  private static boolean pgTypmodLost(Column c) {
+    return c.sqlType() == Types.ARRAY || c.typeName().equalsIgnoreCase("interval");
+  }
+
+  /**
+   * For the columns {@link #pgTypmodLost} picks, the type as the catalog's {@code format_type}
+   * writes it, e.g. {@code character varying(10)[]} or {@code interval second(3)}.
+   */
+  private static List<Column> withPgFormattedTypes(
+      Connection c, String schema, String table, List<Column> cols) throws SQLException {
+    java.util.Map<String, String> types = new java.util.HashMap<>();
+    String qualified = (schema == null ? "" : quote(schema, "\"") + ".") + quote(table, "\"");
+    try (java.sql.PreparedStatement ps = c.prepareStatement(
+        "SELECT attname, format_type(atttypid, atttypmod) FROM pg_catalog.pg_attribute"
+            + " WHERE attrelid = to_regclass(?) AND attnum > 0 AND NOT attisdropped")) {
+      ps.setString(1, qualified);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          types.put(rs.getString(1), rs.getString(2));
+        }
+      }
+    }
+    List<Column> out = new ArrayList<>(cols.size());
+    for (Column col : cols) {
+      String full = types.get(col.name());
+      out.add(pgTypmodLost(col) && full != null
           ? new Column(col.name(), col.sqlType(), full, col.size(), col.scale(), col.nullable(),
               col.keyPosition())
           : col);

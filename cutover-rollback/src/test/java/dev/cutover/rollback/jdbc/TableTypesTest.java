@@ -210,15 +210,24 @@ class TableTypesTest {
       FreshDatabase db) throws Exception {
     execute(db,
         "CREATE TABLE docs (id INT PRIMARY KEY, nums INT[], words TEXT[], j JSON, jb JSONB,"
-            + " u UUID, ts3 TIMESTAMP(3), tz0 TIMESTAMPTZ(0), t2 TIME(2))",
+            + " u UUID, ts3 TIMESTAMP(3), tz0 TIMESTAMPTZ(0), t2 TIME(2), short VARCHAR(3)[],"
+            + " money NUMERIC(6,2)[], span INTERVAL SECOND(2))",
         "INSERT INTO docs VALUES (1, '{1,NULL,3}', '{\"a, b\",\"\",\"\\\\\"}',"
             + " '{\"b\": 1,  \"a\": [1, 2]}', '{\"b\": 1, \"a\": [1, 2]}',"
             + " '5f7aa82d-91cd-4b87-a70e-bb8ea3c6278c', '2026-11-21 10:15:30.125',"
-            + " '2026-11-21 10:15:30+02', '12:34:56.78'), (2, '{}', NULL, 'null', '\"s\"', NULL,"
-            + " NULL, NULL, NULL)");
+            + " '2026-11-21 10:15:30+02', '12:34:56.78', '{abc,de}', '{1.25,-3.50}',"
+            + " '12.34 seconds'), (2, '{}', NULL, 'null', '\"s\"', NULL,"
+            + " NULL, NULL, NULL, NULL, NULL, NULL)");
     assertRoundTrip(db, "docs", "SELECT id, nums::text, words::text, j::text, jb::text,"
-            + " u::text, ts3::text, tz0::text, t2::text FROM docs ORDER BY id",
+            + " u::text, ts3::text, tz0::text, t2::text, short::text, money::text, span::text"
+            + " FROM docs ORDER BY id",
         "UPDATE docs SET nums = '{9}', j = '{}', jb = '[]', u = NULL");
+    // the round trip ended with the table dropped and recreated from the snapshot
+    assertThat(rows(db, "SELECT attname || ' ' || format_type(atttypid, atttypmod)"
+            + " FROM pg_attribute WHERE attrelid = 'docs'::regclass"
+            + " AND attname IN ('short', 'money', 'span') ORDER BY attname"))
+        .containsExactly("money numeric(6,2)[]", "short character varying(3)[]",
+            "span interval second(2)");
   }
 
   @Test
