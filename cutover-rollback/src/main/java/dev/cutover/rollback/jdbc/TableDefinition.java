@@ -14,6 +14,7 @@ import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.stream.Collectors;
 
 /**
@@ -89,6 +90,9 @@ record TableDefinition(String name, List<Column> columns) {
     if (mariadb && ordered.stream().anyMatch(TableDefinition::listsItsValues)) {
       ordered = withMariaDbValueLists(c, exact, ordered);
     }
+    if (mariadb && ordered.stream().anyMatch(col -> col.typeName().equalsIgnoreCase("longtext"))) {
+      ordered = withMariaDbJson(c, exact, ordered);
+    }
     if (dialect == Dialect.POSTGRESQL && ordered.stream().anyMatch(TableDefinition::pgTypmodLost)) {
       ordered = withPgFormattedTypes(c, schema, exact, ordered);
     }
@@ -127,6 +131,42 @@ record TableDefinition(String name, List<Column> columns) {
     }
     return out;
   }
+
+  /**
+   * MariaDB's {@code JSON} is a {@code LONGTEXT} with the column check {@code json_valid(col)},
+   * and its metadata says only {@code LONGTEXT}: such a column is named {@code JSON}, so that a
+   * recreated table keeps the check.
+   */
+  private static List<Column> withMariaDbJson(Connection c, String table, List<Column> cols)
+      throws SQLException {
+    Set<String> json = new java.util.HashSet<>();
+    try (java.sql.PreparedStatement ps = c.prepareStatement(
+        "SELECT CHECK_CLAUSE FROM information_schema.CHECK_CONSTRAINTS"
+            + " WHERE CONSTRAINT_SCHEMA = DATABASE() AND TABLE_NAME = ?")) {
+      ps.setString(1, table);
+      try (ResultSet rs = ps.executeQuery()) {
+        while (rs.next()) {
+          java.util.regex.Matcher m = JSON_VALID.matcher(rs.getString(1).trim());
+          if (m.matches()) {
+            json.add(m.group(1).replace("``", "`"));
+          }
+        }
+      }
+    } catch (SQLException e) {
+      return cols; // no CHECK_CONSTRAINTS (MySQL before 8.0.16): the column stays LONGTEXT
+    }
+    List<Column> out = new ArrayList<>(cols.size());
+    for (Column col : cols) {
+      out.add(col.typeName().equalsIgnoreCase("longtext") && json.contains(col.name())
+          ? new Column(col.name(), col.sqlType(), "JSON", col.size(), col.scale(), col.nullable(),
+              col.keyPosition())
+          : col);
+    }
+    return out;
+  }
+
+  private static final java.util.regex.Pattern JSON_VALID =
+      java.util.regex.Pattern.compile("(?i)json_valid\\(`((?:[^`]|``)+)`\\)");
 
   /**
    * Whether PostgreSQL's metadata leaves out part of a column's type that recreating it needs: an
