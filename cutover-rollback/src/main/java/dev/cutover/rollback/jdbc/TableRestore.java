@@ -37,10 +37,7 @@ import org.slf4j.LoggerFactory;
  * the staging tables; only after it commits are the old tables renamed away ({@code
  * cutover_old_<hash>}), the staging tables renamed into place and the old ones dropped (on
  * MariaDB all renames are one atomic {@code RENAME TABLE}). A failure before that commit rolls
- * the transaction back and drops the staging tables, so every table is as it was; the one
- * exception is a scope of a single whole table with an unchanged definition, emptied with {@code
- * TRUNCATE} for speed, which commits there, so a load that fails leaves it partly loaded until the
- * restore is run again. An old copy that cannot be dropped after the swap (on H2, a view over the
+ * the transaction back and drops the staging tables, so every table is as it was. An old copy that cannot be dropped after the swap (on H2, a view over the
  * table follows the rename) is kept under its {@code cutover_old_} name with a warning; a later
  * restore tries to drop it again.
  */
@@ -325,17 +322,12 @@ final class TableRestore {
    * of the order they were added, so that foreign keys between them hold. PostgreSQL empties the
    * whole tables with one {@code TRUNCATE}, which may name tables that reference each other;
    * elsewhere each is emptied with {@code DELETE}, which foreign keys allow where {@code
-   * TRUNCATE} does not, and which does not commit. A restore of one whole table empties it with
-   * {@code TRUNCATE}, the fastest way everywhere.
+   * TRUNCATE} does not, and which does not commit ({@code TRUNCATE} commits on H2 and MariaDB, so
+   * a load that failed after it would leave the table partly loaded).
    */
   private static void emptyUnchanged(
       Connection c, Dialect dialect, String quote, List<Step> steps, boolean alsoGoing)
       throws SQLException {
-    if (steps.size() == 1 && steps.get(0).action() == Action.LOAD
-        && !steps.get(0).entry().sel().isRange()) {
-      execute(c, "TRUNCATE TABLE " + TableDefinition.quote(steps.get(0).now().name(), quote));
-      return;
-    }
     List<String> whole = new ArrayList<>();
     if (alsoGoing) {
       // renamed away and dropped after the commit; their rows may refer to a table emptied here

@@ -259,4 +259,23 @@ class TableRecreationTest {
             .doesNotContain("add table"));
     assertThat(scope.digest()).isEqualTo(changed);
   }
+
+  @DatabaseTest
+  void restore_ofOneUnchangedTable_failingWhileLoading_leavesItAsItWas(FreshDatabase db)
+      throws Exception {
+    seed(db);
+    TableScope scope = TableScope.builder(db::connect).table("kept").build();
+    ByteArrayOutputStream archive = new ByteArrayOutputStream();
+    String digest = scope.capture(archive);
+    execute(db, "DELETE FROM kept WHERE id < 100", "UPDATE kept SET name = 'changed'");
+    String changed = scope.digest();
+    byte[] bytes = archive.toByteArray();
+
+    assertThatThrownBy(() -> scope.restore(failingAfter(bytes, bytes.length - 200)))
+        .isInstanceOf(IOException.class);
+
+    assertThat(scope.digest()).as("nothing changed").isEqualTo(changed);
+    scope.restore(new ByteArrayInputStream(bytes));
+    assertThat(scope.digest()).isEqualTo(digest);
+  }
 }
