@@ -83,14 +83,20 @@ public final class Ledger {
    * @throws LedgerException if the table cannot be created
    */
   public void create(Connection connection, Dialect dialect) {
-    try (Statement s = connection.createStatement()) {
-      s.execute(createSql.get(dialect));
+    try {
+      createIfNotExists(connection, dialect);
     } catch (SQLException e) {
       if (exists(connection)) {
         return; // another process created it at the same moment
       }
       throw new LedgerException(
           table, "cannot create ledger table '" + table + "': " + e.getMessage(), e);
+    }
+  }
+
+  private void createIfNotExists(Connection c, Dialect dialect) throws SQLException {
+    try (Statement s = c.createStatement()) {
+      s.execute(createSql.get(dialect));
     }
   }
 
@@ -180,8 +186,8 @@ public final class Ledger {
    */
   private void createIfUnlisted(Connection c, Dialect dialect) {
     if (dialect == Dialect.H2) {
-      try (Statement s = c.createStatement()) {
-        s.execute(createSql.get(dialect));
+      try {
+        createIfNotExists(c, dialect);
       } catch (SQLException e) {
         // not allowed to create it, or another failure: the read below reports it
       }

@@ -22,4 +22,9 @@ record Column(
   Family family() {
     return Family.of(sqlType, typeName);
   }
+
+  /** The same column with another type name. */
+  Column withTypeName(String type) {
+    return new Column(name, sqlType, type, size, scale, nullable, keyPosition);
+  }
 }

@@ -271,48 +271,11 @@ enum Family {
    */
   void bind(PreparedStatement ps, int i, byte[] buf, int off, int len, int offsetSeconds)
       throws SQLException {
-    switch (this) {
-      case INTEGER:
-        String n = string(buf, off, len);
-        if (n.length() < 19) {
-          ps.setLong(i, Long.parseLong(n));
-        } else {
-          ps.setBigDecimal(i, new BigDecimal(n));
-        }
-        return;
-      case DECIMAL:
-        ps.setBigDecimal(i, new BigDecimal(string(buf, off, len)));
-        return;
-      case REAL:
-        ps.setFloat(i, Float.intBitsToFloat(RowBuffer.getInt(buf, off)));
-        return;
-      case DOUBLE:
-        ps.setDouble(i, Double.longBitsToDouble(RowBuffer.getLong(buf, off)));
-        return;
-      case BOOLEAN:
-        ps.setBoolean(i, buf[off] != 0);
-        return;
-      case BINARY:
-        ps.setBytes(i, java.util.Arrays.copyOfRange(buf, off, off + len));
-        return;
-      case DATE:
-        ps.setObject(i, LocalDate.parse(string(buf, off, len)));
-        return;
-      case TIME:
-        ps.setObject(i, LocalTime.parse(string(buf, off, len)));
-        return;
-      case TIMESTAMP:
-        ps.setObject(i, LocalDateTime.parse(string(buf, off, len)));
-        return;
-      case TIMESTAMPTZ:
-        ps.setObject(i, Instant.parse(string(buf, off, len))
-            .atOffset(ZoneOffset.ofTotalSeconds(offsetSeconds)));
-        return;
-      case ARRAY:
-        ps.setObject(i, ArrayValues.decode(buf, off, len));
-        return;
-      default:
-        ps.setString(i, string(buf, off, len));
+    if (this == TIMESTAMPTZ) {
+      ps.setObject(i, Instant.parse(string(buf, off, len))
+          .atOffset(ZoneOffset.ofTotalSeconds(offsetSeconds)));
+    } else {
+      ps.setObject(i, value(buf, off, len));
     }
   }
 

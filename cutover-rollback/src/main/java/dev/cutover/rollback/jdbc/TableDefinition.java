@@ -110,24 +110,34 @@ record TableDefinition(String name, List<Column> columns) {
    */
   private static List<Column> withMariaDbValueLists(Connection c, String table, List<Column> cols)
       throws SQLException {
-    java.util.Map<String, String> types = new java.util.HashMap<>();
-    try (java.sql.PreparedStatement ps = c.prepareStatement(
+    java.util.Map<String, String> types = catalogTypes(c,
         "SELECT COLUMN_NAME, COLUMN_TYPE FROM information_schema.COLUMNS"
-            + " WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ?")) {
-      ps.setString(1, table);
+            + " WHERE TABLE_SCHEMA = DATABASE() AND TABLE_NAME = ?", table);
+    return retyped(cols, TableDefinition::listsItsValues, types);
+  }
+
+  /** Runs a catalog query of one parameter that returns column names and their types. */
+  private static java.util.Map<String, String> catalogTypes(Connection c, String sql, String param)
+      throws SQLException {
+    java.util.Map<String, String> types = new java.util.HashMap<>();
+    try (java.sql.PreparedStatement ps = c.prepareStatement(sql)) {
+      ps.setString(1, param);
       try (ResultSet rs = ps.executeQuery()) {
         while (rs.next()) {
           types.put(rs.getString(1), rs.getString(2));
         }
       }
     }
+    return types;
+  }
+
+  /** The columns, those that {@code which} picks and {@code types} names typed as it says. */
+  private static List<Column> retyped(List<Column> cols, java.util.function.Predicate<Column> which,
+      java.util.Map<String, String> types) {
     List<Column> out = new ArrayList<>(cols.size());
     for (Column col : cols) {
-      String full = types.get(col.name());
-      out.add(listsItsValues(col) && full != null
-          ? new Column(col.name(), col.sqlType(), full, col.size(), col.scale(), col.nullable(),
-              col.keyPosition())
-          : col);
+      String type = types.get(col.name());
+      out.add(which.test(col) && type != null ? col.withTypeName(type) : col);
     }
     return out;
   }
@@ -158,9 +168,7 @@ record TableDefinition(String name, List<Column> columns) {
     List<Column> out = new ArrayList<>(cols.size());
     for (Column col : cols) {
       out.add(col.typeName().equalsIgnoreCase("longtext") && json.contains(col.name())
-          ? new Column(col.name(), col.sqlType(), "JSON", col.size(), col.scale(), col.nullable(),
-              col.keyPosition())
-          : col);
+          ? col.withTypeName("JSON") : col);
     }
     return out;
   }
@@ -183,27 +191,11 @@ record TableDefinition(String name, List<Column> columns) {
    */
   private static List<Column> withPgFormattedTypes(
       Connection c, String schema, String table, List<Column> cols) throws SQLException {
-    java.util.Map<String, String> types = new java.util.HashMap<>();
     String qualified = (schema == null ? "" : quote(schema, "\"") + ".") + quote(table, "\"");
-    try (java.sql.PreparedStatement ps = c.prepareStatement(
+    java.util.Map<String, String> types = catalogTypes(c,
         "SELECT attname, format_type(atttypid, atttypmod) FROM pg_catalog.pg_attribute"
-            + " WHERE attrelid = to_regclass(?) AND attnum > 0 AND NOT attisdropped")) {
-      ps.setString(1, qualified);
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          types.put(rs.getString(1), rs.getString(2));
-        }
-      }
-    }
-    List<Column> out = new ArrayList<>(cols.size());
-    for (Column col : cols) {
-      String full = types.get(col.name());
-      out.add(pgTypmodLost(col) && full != null
-          ? new Column(col.name(), col.sqlType(), full, col.size(), col.scale(), col.nullable(),
-              col.keyPosition())
-          : col);
-    }
-    return out;
+            + " WHERE attrelid = to_regclass(?) AND attnum > 0 AND NOT attisdropped", qualified);
+    return retyped(cols, TableDefinition::pgTypmodLost, types);
   }
 
   /** The canonical form that enters the digest: the same for the same logical table anywhere. */

@@ -9,6 +9,7 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.Iterator;
@@ -92,11 +93,11 @@ final class TableRestore {
       throws SQLException, IOException {
     Dialect dialect = Dialect.of(c);
     List<Step> steps = plan(c, dialect, entries);
-    checkForeignKeys(c, steps);
+    Map<String, Set<String>> referredBy = checkForeignKeys(c, steps);
     if (dialect == Dialect.POSTGRESQL) {
       inOneTransaction(c, dialect, quote, steps, in, end);
     } else {
-      staged(c, dialect, quote, steps, in, end);
+      staged(c, dialect, quote, steps, referredBy, in, end);
     }
   }
 
@@ -133,10 +134,12 @@ final class TableRestore {
 
   /**
    * Refuses a plan that would drop a table a foreign key of a table staying in place refers to:
-   * the database would refuse the drop, or the key would be lost.
+   * the database would refuse the drop, or the key would be lost. Returns, for each table to be
+   * replaced or dropped (by lower-case name), the other such tables that refer to it.
    */
-  private static void checkForeignKeys(Connection c, List<Step> steps)
+  private static Map<String, Set<String>> checkForeignKeys(Connection c, List<Step> steps)
       throws SQLException, IOException {
+    Map<String, Set<String>> referredBy = new HashMap<>();
     Set<String> going = new HashSet<>();
     Set<String> reloaded = new HashSet<>();
     for (Step s : steps) {
@@ -152,6 +155,8 @@ final class TableRestore {
       if (!s.replacesOrDrops()) {
         continue;
       }
+      Set<String> children = new HashSet<>();
+      referredBy.put(s.now().name().toLowerCase(Locale.ROOT), children);
       try (ResultSet rs = md.getExportedKeys(c.getCatalog(), c.getSchema(), s.now().name())) {
         while (rs.next()) {
           String child = rs.getString("FKTABLE_NAME");
@@ -176,9 +181,13 @@ final class TableRestore {
                     + (sameSchema && reloaded.contains(key) ? " before the restore"
                         : ", or add " + named + " to the scope"));
           }
+          if (!child.equalsIgnoreCase(s.now().name())) {
+            children.add(key);
+          }
         }
       }
     }
+    return referredBy;
   }
 
   /** PostgreSQL: drop, create, empty and load in one transaction. */
@@ -201,7 +210,7 @@ final class TableRestore {
       if (!drops.isEmpty()) {
         execute(c, "DROP TABLE " + String.join(", ", drops));
       }
-      emptyUnchanged(c, dialect, quote, steps, false);
+      emptyUnchanged(c, dialect, quote, steps, null);
       for (Step s : steps) {
         if (s.creates()) {
           execute(c, s.entry().def().createStatement(dialect, quote, s.entry().table()));
@@ -210,13 +219,14 @@ final class TableRestore {
       load(c, dialect, quote, steps, in, end, false);
       c.commit();
     } finally {
-      rollbackQuietly(c);
+      TableScope.rollbackQuietly(c);
     }
   }
 
   /** Where DDL commits by itself: load staging tables, commit, then swap them in. */
   private static void staged(
-      Connection c, Dialect dialect, String quote, List<Step> steps, DataInputStream in, byte end)
+      Connection c, Dialect dialect, String quote, List<Step> steps,
+      Map<String, Set<String>> referredBy, DataInputStream in, byte end)
       throws SQLException, IOException {
     // Left over by a run that was interrupted: the archive is loaded again from the start.
     for (Step s : steps) {
@@ -230,11 +240,11 @@ final class TableRestore {
         }
       }
       c.setAutoCommit(false);
-      emptyUnchanged(c, dialect, quote, steps, true);
+      emptyUnchanged(c, dialect, quote, steps, referredBy);
       load(c, dialect, quote, steps, in, end, true);
       c.commit();
     } catch (SQLException | IOException | RuntimeException e) {
-      rollbackQuietly(c);
+      TableScope.rollbackQuietly(c);
       for (Step s : steps) {
         try {
           dropIfPresent(c, quote, s.staging());
@@ -244,7 +254,7 @@ final class TableRestore {
       }
       throw e;
     } finally {
-      rollbackQuietly(c);
+      TableScope.rollbackQuietly(c);
     }
     swap(c, dialect, quote, steps);
   }
@@ -323,15 +333,18 @@ final class TableRestore {
    * whole tables with one {@code TRUNCATE}, which may name tables that reference each other;
    * elsewhere each is emptied with {@code DELETE}, which foreign keys allow where {@code
    * TRUNCATE} does not, and which does not commit ({@code TRUNCATE} commits on H2 and MariaDB, so
-   * a load that failed after it would leave the table partly loaded).
+   * a load that failed after it would leave the table partly loaded). With {@code
+   * goingReferredBy} (see {@link #checkForeignKeys}), the rows of the tables to be replaced or
+   * dropped are deleted first, children first; null leaves them alone.
    */
   private static void emptyUnchanged(
-      Connection c, Dialect dialect, String quote, List<Step> steps, boolean alsoGoing)
+      Connection c, Dialect dialect, String quote, List<Step> steps,
+      Map<String, Set<String>> goingReferredBy)
       throws SQLException {
     List<String> whole = new ArrayList<>();
-    if (alsoGoing) {
+    if (goingReferredBy != null) {
       // renamed away and dropped after the commit; their rows may refer to a table emptied here
-      for (Step s : childrenFirst(c, steps)) {
+      for (Step s : childrenFirst(steps, goingReferredBy)) {
         execute(c, "DELETE FROM " + TableDefinition.quote(s.now().name(), quote));
       }
     }
@@ -359,64 +372,32 @@ final class TableRestore {
    * refers to it (whatever order they were added in); tables in a cycle of keys keep the reverse
    * of the order they were added in.
    */
-  private static List<Step> childrenFirst(Connection c, List<Step> steps) throws SQLException {
-    List<Step> going = new ArrayList<>();
+  private static List<Step> childrenFirst(List<Step> steps, Map<String, Set<String>> referredBy) {
+    List<Step> left = new ArrayList<>();
     for (Step s : reversed(steps)) {
       if (s.replacesOrDrops()) {
-        going.add(s);
+        left.add(s);
       }
     }
-    if (going.size() < 2) {
-      return going;
-    }
-    DatabaseMetaData md = c.getMetaData();
-    Map<Step, Set<String>> referredBy = new LinkedHashMap<>();
-    for (Step s : going) {
-      Set<String> children = new HashSet<>();
-      try (ResultSet rs = md.getExportedKeys(c.getCatalog(), c.getSchema(), s.now().name())) {
-        while (rs.next()) {
-          String child = rs.getString("FKTABLE_NAME").toLowerCase(Locale.ROOT);
-          if (!child.equalsIgnoreCase(s.now().name())) {
-            children.add(child);
-          }
-        }
-      }
-      referredBy.put(s, children);
-    }
-    List<Step> ordered = new ArrayList<>();
+    List<Step> ordered = new ArrayList<>(left.size());
     Set<String> done = new HashSet<>();
-    while (!referredBy.isEmpty()) {
-      Step next = null;
-      for (Map.Entry<Step, Set<String>> e : referredBy.entrySet()) {
-        boolean ready = true;
-        for (String child : e.getValue()) {
-          if (!done.contains(child) && isGoing(referredBy.keySet(), child)) {
-            ready = false;
-            break;
-          }
-        }
-        if (ready) {
-          next = e.getKey();
+    while (!left.isEmpty()) {
+      Step next = left.get(0); // if none is ready, a cycle of keys: the reverse of the added order
+      for (Step s : left) {
+        if (done.containsAll(referredBy.getOrDefault(name(s), Set.of()))) {
+          next = s;
           break;
         }
       }
-      if (next == null) {
-        next = referredBy.keySet().iterator().next(); // a cycle of keys
-      }
-      referredBy.remove(next);
-      done.add(next.now().name().toLowerCase(Locale.ROOT));
+      left.remove(next);
+      done.add(name(next));
       ordered.add(next);
     }
     return ordered;
   }
 
-  private static boolean isGoing(Set<Step> remaining, String table) {
-    for (Step s : remaining) {
-      if (s.now().name().equalsIgnoreCase(table)) {
-        return true;
-      }
-    }
-    return false;
+  private static String name(Step s) {
+    return s.now().name().toLowerCase(Locale.ROOT);
   }
 
   /** Loads every entry's rows, parents first, into its table or its staging table. */
@@ -459,16 +440,6 @@ final class TableRestore {
     }
   }
 
-  private static void rollbackQuietly(Connection c) {
-    try {
-      if (!c.getAutoCommit()) {
-        c.rollback();
-        c.setAutoCommit(true);
-      }
-    } catch (SQLException ignored) {
-      // the connection is closed next; the original outcome stands
-    }
-  }
 
   /** Twelve hex digits naming a table's staging and old copies, the same on every run. */
   private static String hash(String table) {

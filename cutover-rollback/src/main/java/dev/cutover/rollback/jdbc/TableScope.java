@@ -235,7 +235,8 @@ public final class TableScope implements SnapshotScope {
     }
   }
 
-  private static void rollbackQuietly(Connection c) {
+  /** Rolls back an open transaction and restores auto-commit, ignoring a broken connection. */
+  static void rollbackQuietly(Connection c) {
     try {
       if (!c.getAutoCommit()) {
         c.rollback();
