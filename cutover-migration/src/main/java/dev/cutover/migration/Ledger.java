@@ -7,6 +7,9 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -18,17 +21,24 @@ import java.util.Optional;
  * The ledger: a table in the target database with one row per applied step, created on first
  * use. It is how a database knows what has been applied across many cutovers.
  *
- * <p>Columns: {@code step_id} (primary key), {@code checksum}, {@code state} ({@link
- * LedgerState}), {@code in_transaction}, {@code cutover_id}, {@code audit_seq}, {@code
- * audit_hash}, {@code applied_by}, {@code applied_at} (RFC 3339 UTC), {@code duration_ms}, {@code
- * detail}. Immutable and thread-safe; the connections passed in are not shared.
+ * <p>Columns: {@code step_key} (primary key, see {@link #key(String)}), {@code step_id}, {@code
+ * checksum}, {@code state} ({@link LedgerState}), {@code in_transaction}, {@code cutover_id},
+ * {@code audit_seq}, {@code audit_hash}, {@code applied_by}, {@code applied_at} (RFC 3339 UTC),
+ * {@code duration_ms}, {@code detail}. Immutable and thread-safe; the connections passed in are
+ * not shared.
+ *
+ * <p>The primary key is a 64-bit key derived from the step id rather than the id itself: it keeps
+ * step ids unique, so that a second runner that races the first for a transactional step rolls
+ * back instead of applying it twice, without a second index beside the table's own. On H2 and
+ * MariaDB a {@code BIGINT} primary key is the table's row key; a text key is a separate index that
+ * every row is written to as well.
  */
 public final class Ledger {
   /** The default table name. */
   public static final String DEFAULT_TABLE = "cutover_ledger";
 
   private static final int DETAIL_MAX = 2000;
-  private static final int COLUMNS = 11;
+  private static final int COLUMNS = 12;
   private static final int ROWS_PER_INSERT = 100;
 
   private final String table;
@@ -45,18 +55,18 @@ public final class Ledger {
       createSql.put(d, d.createTableIfNotExists(table, body(d)));
     }
     String cols =
-        "step_id, checksum, state, in_transaction, cutover_id, audit_seq, audit_hash, applied_by,"
-            + " applied_at, duration_ms, detail";
+        "step_key, step_id, checksum, state, in_transaction, cutover_id, audit_seq, audit_hash,"
+            + " applied_by, applied_at, duration_ms, detail";
     this.select = "SELECT " + cols + " FROM " + table;
     this.insertHead = "INSERT INTO " + table + " (" + cols + ") VALUES ";
     this.insert = insertHead + ROW;
     this.update =
         "UPDATE " + table + " SET checksum = ?, state = ?, in_transaction = ?, cutover_id = ?,"
             + " audit_seq = ?, audit_hash = ?, applied_by = ?, applied_at = ?, duration_ms = ?,"
-            + " detail = ? WHERE step_id = ?";
+            + " detail = ? WHERE step_key = ? AND step_id = ?";
     this.markApplied =
         "UPDATE " + table + " SET state = ?, applied_at = ?, duration_ms = ?, detail = ?"
-            + " WHERE step_id = ? AND state = '" + LedgerState.STARTED.name() + "'";
+            + " WHERE step_key = ? AND step_id = ? AND state = '" + LedgerState.STARTED.name() + "'";
   }
 
   /**
@@ -86,7 +96,7 @@ public final class Ledger {
     try {
       createIfNotExists(connection, dialect);
     } catch (SQLException e) {
-      if (exists(connection)) {
+      if (selects(connection, "*")) {
         return; // another process created it at the same moment
       }
       throw new LedgerException(
@@ -100,9 +110,40 @@ public final class Ledger {
     }
   }
 
+  /**
+   * The key of a step's row: the first 8 bytes of the SHA-256 of the step id's UTF-8 bytes, read
+   * as a big-endian signed 64-bit integer. It is the ledger's primary key, so two distinct step
+   * ids share a row only if their keys collide (for n steps, a chance of about n&sup2; / 2<sup>65</sup>);
+   * the database then refuses the second row.
+   *
+   * @param stepId the step id
+   * @return its key
+   */
+  public static long key(String stepId) {
+    return key(sha256(), stepId);
+  }
+
+  private static long key(MessageDigest sha256, String stepId) {
+    byte[] d = sha256.digest(stepId.getBytes(StandardCharsets.UTF_8));
+    long k = 0;
+    for (int i = 0; i < 8; i++) {
+      k = (k << 8) | (d[i] & 0xff);
+    }
+    return k;
+  }
+
+  private static MessageDigest sha256() {
+    try {
+      return MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java platform has SHA-256", e);
+    }
+  }
+
   /** The column definitions of the table. */
   private static String body(Dialect dialect) {
-    return "step_id " + dialect.keyType(200) + " NOT NULL PRIMARY KEY, "
+    return "step_key " + dialect.bigintType() + " NOT NULL PRIMARY KEY, "
+            + "step_id " + dialect.keyType(200) + " NOT NULL, "
             + "checksum " + dialect.varcharType(64) + " NOT NULL, "
             + "state " + dialect.varcharType(16) + " NOT NULL, "
             + "in_transaction " + dialect.booleanType() + " NOT NULL, "
@@ -115,15 +156,6 @@ public final class Ledger {
             + "detail " + dialect.varcharType(DETAIL_MAX) + " NOT NULL";
   }
 
-  private boolean exists(Connection c) {
-    try (Statement s = c.createStatement()) {
-      s.executeQuery("SELECT COUNT(*) FROM " + table).close();
-      return true;
-    } catch (SQLException e) {
-      return false;
-    }
-  }
-
   /**
    * Reads every row, creating the table on first use. One query when the table exists.
    *
@@ -133,19 +165,7 @@ public final class Ledger {
    * @throws LedgerException if the table cannot be read or created
    */
   public Map<String, LedgerEntry> read(Connection connection, Dialect dialect) {
-    createIfUnlisted(connection, dialect);
-    try {
-      return readRows(connection);
-    } catch (SQLException first) {
-      create(connection, dialect);
-      try {
-        return readRows(connection);
-      } catch (SQLException e) {
-        e.addSuppressed(first);
-        throw new LedgerException(
-            table, "cannot read ledger table '" + table + "': " + e.getMessage(), e);
-      }
-    }
+    return read(connection, dialect, this::readRows);
   }
 
   /**
@@ -160,18 +180,51 @@ public final class Ledger {
    */
   public Optional<LedgerEntry> read(Connection connection, Dialect dialect, String stepId) {
     Objects.requireNonNull(stepId, "stepId");
-    createIfUnlisted(connection, dialect);
+    return read(connection, dialect, c -> Optional.ofNullable(readRows(c, stepId).get(stepId)));
+  }
+
+  /** A query of the ledger table. */
+  private interface Query<T> {
+    T run(Connection c) throws SQLException;
+  }
+
+  /** Runs a query, creating the table first if it is missing. */
+  private <T> T read(Connection c, Dialect dialect, Query<T> query) {
+    createIfUnlisted(c, dialect);
     try {
-      return Optional.ofNullable(readRows(connection, stepId).get(stepId));
+      return query.run(c);
     } catch (SQLException first) {
-      create(connection, dialect);
+      create(c, dialect);
       try {
-        return Optional.ofNullable(readRows(connection, stepId).get(stepId));
+        return query.run(c);
       } catch (SQLException e) {
         e.addSuppressed(first);
-        throw new LedgerException(
-            table, "cannot read ledger table '" + table + "': " + e.getMessage(), e);
+        throw new LedgerException(table,
+            "cannot read ledger table '" + table + "': " + e.getMessage() + layoutHint(c), e);
       }
+    }
+  }
+
+  /**
+   * Why a table that exists cannot be read, where the reason is its layout: the pre-releases of
+   * Cutover keyed the ledger by {@code step_id} and had no {@code step_key}.
+   */
+  private String layoutHint(Connection c) {
+    if (!selects(c, "step_id") || selects(c, "step_key")) {
+      return "";
+    }
+    return "; the table has no step_key column: a Cutover pre-release created it with step_id as"
+        + " its primary key, and docs/migrations.md (\"A ledger from a pre-release\") shows the"
+        + " statements that upgrade it";
+  }
+
+  /** Whether the table exists and has the column ({@code *}: any). */
+  private boolean selects(Connection c, String column) {
+    try (Statement s = c.createStatement()) {
+      s.executeQuery("SELECT " + column + " FROM " + table + " WHERE 1 = 0").close();
+      return true;
+    } catch (SQLException e) {
+      return false;
     }
   }
 
@@ -225,34 +278,37 @@ public final class Ledger {
   }
 
   private Map<String, LedgerEntry> readRows(Connection c, String stepId) throws SQLException {
-    try (PreparedStatement p = c.prepareStatement(select + " WHERE step_id = ?")) {
-      p.setString(1, stepId);
+    try (PreparedStatement p =
+        c.prepareStatement(select + " WHERE step_key = ? AND step_id = ?")) {
+      p.setLong(1, key(stepId));
+      p.setString(2, stepId);
       try (ResultSet rs = p.executeQuery()) {
         return rows(rs);
       }
     }
   }
 
+  /** The rows of a query over every column, in the table's order (column 1 is the key). */
   private static Map<String, LedgerEntry> rows(ResultSet rs) throws SQLException {
     Map<String, LedgerEntry> out = new LinkedHashMap<>();
     while (rs.next()) {
-      long seq = rs.getLong(6);
+      long seq = rs.getLong(7);
       boolean hasSeq = !rs.wasNull();
-      String hash = rs.getString(7);
+      String hash = rs.getString(8);
       Optional<AuditRef> audit =
           hasSeq && hash != null ? Optional.of(new AuditRef(seq, hash)) : Optional.empty();
       LedgerEntry e =
           new LedgerEntry(
-              rs.getString(1),
               rs.getString(2),
-              LedgerState.valueOf(rs.getString(3)),
-              rs.getBoolean(4),
-              rs.getString(5),
+              rs.getString(3),
+              LedgerState.valueOf(rs.getString(4)),
+              rs.getBoolean(5),
+              rs.getString(6),
               audit,
-              rs.getString(8),
-              Instant.parse(rs.getString(9)),
-              rs.getLong(10),
-              rs.getString(11));
+              rs.getString(9),
+              Instant.parse(rs.getString(10)),
+              rs.getLong(11),
+              rs.getString(12));
       out.put(e.stepId(), e);
     }
     return out;
@@ -272,8 +328,10 @@ public final class Ledger {
     java.util.Objects.requireNonNull(connection, "connection");
     java.util.Objects.requireNonNull(stepId, "stepId");
     try (PreparedStatement ps =
-        connection.prepareStatement("DELETE FROM " + table + " WHERE step_id = ?")) {
-      ps.setString(1, stepId);
+        connection.prepareStatement(
+            "DELETE FROM " + table + " WHERE step_key = ? AND step_id = ?")) {
+      ps.setLong(1, key(stepId));
+      ps.setString(2, stepId);
       return ps.executeUpdate() > 0;
     } catch (SQLException e) {
       throw new LedgerException(
@@ -311,6 +369,7 @@ public final class Ledger {
   /** Writes ledger rows on one connection, reusing its prepared statements. Not thread-safe. */
   final class Writer implements AutoCloseable {
     private final Connection connection;
+    private final MessageDigest sha256 = sha256();
     private PreparedStatement insertStatement;
     private PreparedStatement updateStatement;
     private PreparedStatement markAppliedStatement;
@@ -341,7 +400,8 @@ public final class Ledger {
       p.setString(2, entry.appliedAt().toString());
       p.setLong(3, entry.durationMillis());
       p.setString(4, clip(entry.detail()));
-      p.setString(5, entry.stepId());
+      p.setLong(5, key(sha256, entry.stepId()));
+      p.setString(6, entry.stepId());
       if (p.executeUpdate() != 1) {
         throw new SQLException("ledger row of step '" + entry.stepId() + "' is no longer "
             + LedgerState.STARTED.name());
@@ -354,8 +414,9 @@ public final class Ledger {
         if (updateStatement == null) {
           updateStatement = connection.prepareStatement(update);
         }
-        bind(updateStatement, 1, entry, detail, appliedAt(entry), false);
-        updateStatement.setString(11, entry.stepId());
+        bind(updateStatement, 1, entry, detail, appliedAt(entry));
+        updateStatement.setLong(11, key(sha256, entry.stepId()));
+        updateStatement.setString(12, entry.stepId());
         if (updateStatement.executeUpdate() != 1) {
           throw new SQLException("ledger row of step '" + entry.stepId() + "' vanished");
         }
@@ -363,7 +424,9 @@ public final class Ledger {
         if (insertStatement == null) {
           insertStatement = connection.prepareStatement(insert);
         }
-        bind(insertStatement, 1, entry, detail, appliedAt(entry), true);
+        insertStatement.setLong(1, key(sha256, entry.stepId()));
+        insertStatement.setString(2, entry.stepId());
+        bind(insertStatement, 3, entry, detail, appliedAt(entry));
         insertStatement.executeUpdate();
       }
     }
@@ -400,7 +463,10 @@ public final class Ledger {
         try {
           for (int i = 0; i < rows; i++) {
             LedgerEntry e = entries.get(from + i);
-            bind(p, 1 + i * COLUMNS, e, clip(e.detail()), appliedAt(e), true);
+            int first = 1 + i * COLUMNS;
+            p.setLong(first, key(sha256, e.stepId()));
+            p.setString(first + 1, e.stepId());
+            bind(p, first + 2, e, clip(e.detail()), appliedAt(e));
           }
           p.executeUpdate();
         } finally {
@@ -437,7 +503,7 @@ public final class Ledger {
     }
   }
 
-  private static final String ROW = "(?,?,?,?,?,?,?,?,?,?,?)";
+  private static final String ROW = "(?,?,?,?,?,?,?,?,?,?,?,?)";
 
   private String insertRows(int rows) {
     StringBuilder sql = new StringBuilder(insertHead.length() + rows * (ROW.length() + 1));
@@ -452,14 +518,11 @@ public final class Ledger {
     return detail.length() > DETAIL_MAX ? detail.substring(0, DETAIL_MAX - 3) + "..." : detail;
   }
 
+  /** Binds the ten columns after {@code step_id}, from parameter {@code start} on. */
   private static void bind(
-      PreparedStatement p, int start, LedgerEntry e, String detail, String appliedAt,
-      boolean withId)
+      PreparedStatement p, int start, LedgerEntry e, String detail, String appliedAt)
       throws SQLException {
     int i = start;
-    if (withId) {
-      p.setString(i++, e.stepId());
-    }
     p.setString(i++, e.checksum());
     p.setString(i++, e.state().name());
     p.setBoolean(i++, e.transactional());

@@ -41,7 +41,7 @@ public class LedgerRowsBenchmark {
   @Param({"10", "100", "1000"})
   public int rowsPerStatement;
 
-  /** Whether the table has the ledger's primary key on {@code step_id}. */
+  /** Whether the table has the ledger's primary key, {@code step_key}. */
   @Param({"true", "false"})
   public boolean primaryKey;
 
@@ -103,7 +103,7 @@ public class LedgerRowsBenchmark {
     try (PreparedStatement p = c.prepareStatement(sql)) {
       for (int from = 0; from < list.size(); from += rowsPerStatement) {
         for (int i = 0; i < rowsPerStatement; i++) {
-          MigrationApplyBenchmark.bindRow(p, 1 + i * 11, list.get(from + i), false, at);
+          MigrationApplyBenchmark.bindRow(p, 1 + i * MigrationApplyBenchmark.ROW_PARAMETERS, list.get(from + i), false, at);
         }
         n += p.executeUpdate();
       }

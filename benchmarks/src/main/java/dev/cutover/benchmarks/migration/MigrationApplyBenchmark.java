@@ -69,9 +69,10 @@ public class MigrationApplyBenchmark {
    * @return the SQL
    */
   static String ledgerInsert(int rows) {
-    return "INSERT INTO " + Ledger.DEFAULT_TABLE + " (step_id, checksum, state, in_transaction,"
-        + " cutover_id, audit_seq, audit_hash, applied_by, applied_at, duration_ms, detail) VALUES "
-        + String.join(",", java.util.Collections.nCopies(rows, "(?,?,?,?,?,?,?,?,?,?,?)"));
+    return "INSERT INTO " + Ledger.DEFAULT_TABLE + " (step_key, step_id, checksum, state,"
+        + " in_transaction, cutover_id, audit_seq, audit_hash, applied_by, applied_at, duration_ms,"
+        + " detail) VALUES "
+        + String.join(",", java.util.Collections.nCopies(rows, "(?,?,?,?,?,?,?,?,?,?,?,?)"));
   }
 
   private BenchDatabase db;
@@ -175,7 +176,7 @@ public class MigrationApplyBenchmark {
                 bindRow(p, 1, list.get(from + i), false, at.get(from + i));
                 p.executeUpdate();
               } else {
-                bindRow(p, 1 + i * 11, list.get(from + i), false, at.get(from + i));
+                bindRow(p, 1 + i * ROW_PARAMETERS, list.get(from + i), false, at.get(from + i));
               }
             }
             if (p == insertMany) {
@@ -190,10 +191,14 @@ public class MigrationApplyBenchmark {
     return n;
   }
 
-  /** Binds one ledger row of {@code step}, from parameter {@code first} on (11 parameters). */
+  /** The parameters of one row in {@link #ledgerInsert}. */
+  static final int ROW_PARAMETERS = 12;
+
+  /** Binds one ledger row of {@code step}, from parameter {@code first} on. */
   static void bindRow(PreparedStatement p, int first, SqlStep step, boolean tx, String at)
       throws SQLException {
     int i = first;
+    p.setLong(i++, Ledger.key(step.id()));
     p.setString(i++, step.id());
     p.setString(i++, step.checksum());
     p.setString(i++, "APPLIED");
