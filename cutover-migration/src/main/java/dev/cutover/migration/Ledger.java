@@ -1,15 +1,15 @@
 package dev.cutover.migration;
 
 import dev.cutover.migration.jdbc.Dialect;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.sql.Types;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
@@ -29,9 +29,10 @@ import java.util.Optional;
  *
  * <p>The primary key is a 64-bit key derived from the step id rather than the id itself: it keeps
  * step ids unique, so that a second runner that races the first for a transactional step rolls
- * back instead of applying it twice, without a second index beside the table's own. On H2 and
- * MariaDB a {@code BIGINT} primary key is the table's row key; a text key is a separate index that
- * every row is written to as well.
+ * back instead of applying it twice, without a second index beside the table's own. On H2 a
+ * {@code BIGINT} primary key is the table's row key; a text key is a separate index that every row
+ * is written to as well. A read of the whole table checks each row's key against its step id, so
+ * a row written or upgraded by hand with a wrong key is refused rather than read past.
  */
 public final class Ledger {
   /** The default table name. */
@@ -180,7 +181,7 @@ public final class Ledger {
    */
   public Optional<LedgerEntry> read(Connection connection, Dialect dialect, String stepId) {
     Objects.requireNonNull(stepId, "stepId");
-    return read(connection, dialect, c -> Optional.ofNullable(readRows(c, stepId).get(stepId)));
+    return read(connection, dialect, c -> readRow(c, stepId));
   }
 
   /** A query of the ledger table. */
@@ -277,21 +278,47 @@ public final class Ledger {
     }
   }
 
-  private Map<String, LedgerEntry> readRows(Connection c, String stepId) throws SQLException {
-    try (PreparedStatement p =
-        c.prepareStatement(select + " WHERE step_key = ? AND step_id = ?")) {
-      p.setLong(1, key(stepId));
-      p.setString(2, stepId);
+  /** The row of one step, found by its key; refuses a row of another step under the same key. */
+  private Optional<LedgerEntry> readRow(Connection c, String stepId) throws SQLException {
+    long key = key(stepId);
+    Map<String, LedgerEntry> found;
+    try (PreparedStatement p = c.prepareStatement(select + " WHERE step_key = ?")) {
+      p.setLong(1, key);
       try (ResultSet rs = p.executeQuery()) {
-        return rows(rs);
+        found = rows(rs);
       }
     }
+    for (String other : found.keySet()) {
+      if (!other.equals(stepId)) {
+        throw new LedgerException(table, "steps '" + stepId + "' and '" + other + "' have the same"
+            + " ledger key " + key + " in '" + table + "' (the first 8 bytes of the SHA-256 of"
+            + " their ids): rename one of them", null);
+      }
+    }
+    return Optional.ofNullable(found.get(stepId));
   }
 
-  /** The rows of a query over every column, in the table's order (column 1 is the key). */
-  private static Map<String, LedgerEntry> rows(ResultSet rs) throws SQLException {
+  /**
+   * The rows of a query over every column, in the {@code SELECT}'s order (column 1 is the key).
+   *
+   * @throws LedgerException if a row's key is not its step id's key
+   */
+  private Map<String, LedgerEntry> rows(ResultSet rs) throws SQLException {
     Map<String, LedgerEntry> out = new LinkedHashMap<>();
+    MessageDigest sha256 = null;
     while (rs.next()) {
+      long key = rs.getLong(1);
+      String stepId = rs.getString(2);
+      if (sha256 == null) {
+        sha256 = sha256();
+      }
+      long expected = key(sha256, stepId);
+      if (key != expected) {
+        throw new LedgerException(table, "the row of step '" + stepId + "' in ledger table '"
+            + table + "' has step_key " + key + ", but that step's key is " + expected
+            + " (the first 8 bytes of the SHA-256 of its id); a row written or upgraded by hand"
+            + " must use the key docs/migrations.md (\"The ledger\") gives", null);
+      }
       long seq = rs.getLong(7);
       boolean hasSeq = !rs.wasNull();
       String hash = rs.getString(8);
@@ -299,7 +326,7 @@ public final class Ledger {
           hasSeq && hash != null ? Optional.of(new AuditRef(seq, hash)) : Optional.empty();
       LedgerEntry e =
           new LedgerEntry(
-              rs.getString(2),
+              stepId,
               rs.getString(3),
               LedgerState.valueOf(rs.getString(4)),
               rs.getBoolean(5),
@@ -309,7 +336,7 @@ public final class Ledger {
               Instant.parse(rs.getString(10)),
               rs.getLong(11),
               rs.getString(12));
-      out.put(e.stepId(), e);
+      out.put(stepId, e);
     }
     return out;
   }
@@ -337,7 +364,7 @@ public final class Ledger {
       throw new LedgerException(
           table,
           "cannot remove the ledger row of step '" + stepId + "' from '" + table + "': "
-              + e.getMessage(),
+              + e.getMessage() + layoutHint(connection),
           e);
     }
   }

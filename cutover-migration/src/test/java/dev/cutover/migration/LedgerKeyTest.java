@@ -69,8 +69,10 @@ class LedgerKeyTest {
   void preReleaseLedger_isRefusedUntouched_andTheDocumentedUpgradeKeepsItsRows(FreshDatabase db)
       throws Exception {
     Dialect dialect = Dialect.valueOf(db.kind().name());
-    // the layout of the pre-releases: step_id the primary key, in the database's default collation
+    // the layout of the pre-releases: step_id the primary key; on MariaDB in a one-byte charset,
+    // which the upgrade converts to utf8mb4 before it hashes the ids
     exec(db, "CREATE TABLE cutover_ledger (step_id " + dialect.varcharType(200)
+        + (dialect == Dialect.MARIADB ? " CHARACTER SET latin1" : "")
         + " NOT NULL PRIMARY KEY, checksum " + dialect.varcharType(64) + " NOT NULL, state "
         + dialect.varcharType(16) + " NOT NULL, in_transaction " + dialect.booleanType()
         + " NOT NULL, cutover_id " + dialect.varcharType(200) + " NOT NULL, audit_seq "
@@ -100,10 +102,19 @@ class LedgerKeyTest {
         .hasMessageContaining("cannot read ledger table 'cutover_ledger'")
         .hasMessageContaining("no step_key column")
         .hasMessageContaining("\"A ledger from a pre-release\"");
+    try (Connection c = db.connect()) {
+      assertThatThrownBy(() -> runner.ledger().forget(c, "V2__seed"))
+          .isInstanceOf(LedgerException.class)
+          .hasMessageContaining("no step_key column");
+    }
     assertThat(queryLong(db, "SELECT COUNT(*) FROM cutover_ledger")).isEqualTo(2);
     assertThat(queryLong(db, "SELECT COUNT(*) FROM overview")).isEqualTo(1);
 
     exec(db, documentedUpgrade(db.kind()).toArray(String[]::new));
+    for (MigrationStep s : steps) {
+      assertThat(queryLong(db, "SELECT COUNT(*) FROM cutover_ledger WHERE step_key = "
+          + Ledger.key(s.id()))).as("the upgraded row of %s", s.id()).isEqualTo(1);
+    }
 
     RunReport again = runner.run(steps);
     assertThat(again.skipped()).isEqualTo(2);
@@ -113,17 +124,58 @@ class LedgerKeyTest {
       LedgerEntry row = runner.ledger().read(c, dialect, "V1__Übersicht").orElseThrow();
       assertThat(row.cutoverId()).isEqualTo("old");
       assertThat(row.durationMillis()).isEqualTo(7);
-      // the key refuses a second row of the same step
-      assertThatThrownBy(() -> exec(c, "INSERT INTO cutover_ledger (step_key, step_id, checksum,"
-          + " state, in_transaction, cutover_id, applied_by, applied_at, duration_ms, detail)"
-          + " VALUES (" + Ledger.key("V2__seed") + ", 'V2__seed', 'x', 'APPLIED', "
-          + (dialect == Dialect.MARIADB ? "1" : "TRUE") + ", 'c', 'a', 't', 0, 'd')"))
-          .isInstanceOf(java.sql.SQLException.class);
+      assertSecondRowRefused(c, dialect, "V2__seed");
     }
     RunReport more = runner.run(List.of(steps.get(0), steps.get(1),
         SqlStep.of("V3__more", "INSERT INTO overview VALUES (3)")));
     assertThat(more.applied()).isEqualTo(1);
     assertThat(queryLong(db, "SELECT COUNT(*) FROM cutover_ledger")).isEqualTo(3);
+  }
+
+  @DatabaseTest
+  void ledger_refusesASecondRowOfAStep(FreshDatabase db) throws Exception {
+    MigrationRunner runner = MigrationRunner.builder().connections(factory(db)).build();
+    runner.run(List.of(SqlStep.of("V1__t", "CREATE TABLE t (id INT PRIMARY KEY)")));
+    try (Connection c = db.connect()) {
+      assertSecondRowRefused(c, Dialect.valueOf(db.kind().name()), "V1__t");
+    }
+    assertThat(queryLong(db, "SELECT COUNT(*) FROM cutover_ledger")).isEqualTo(1);
+  }
+
+  @DatabaseTest
+  void rowWithAWrongKey_isRefusedByEveryWholeLedgerRead_namingTheStepAndBothKeys(FreshDatabase db)
+      throws Exception {
+    MigrationRunner runner = MigrationRunner.builder().connections(factory(db)).build();
+    List<MigrationStep> steps = List.of(
+        SqlStep.of("V1__t", "CREATE TABLE t (id INT PRIMARY KEY)"),
+        SqlStep.of("V2__u", "INSERT INTO t VALUES (1)"));
+    runner.run(steps);
+    long right = Ledger.key("V2__u");
+    exec(db, "UPDATE cutover_ledger SET step_key = 42 WHERE step_id = 'V2__u'");
+
+    List<Runnable> reads = List.of(
+        () -> runner.run(steps),
+        () -> runner.validate(steps),
+        () -> runner.run(List.of(steps.get(0), SqlStep.of("V3__v", "INSERT INTO t VALUES (3)"))));
+    for (Runnable read : reads) {
+      assertThatThrownBy(read::run)
+          .isInstanceOf(LedgerException.class)
+          .hasMessageContaining("step 'V2__u'")
+          .hasMessageContaining("step_key 42")
+          .hasMessageContaining("key is " + right);
+    }
+    assertThat(queryLong(db, "SELECT COUNT(*) FROM cutover_ledger")).isEqualTo(2);
+    assertThat(queryLong(db, "SELECT COUNT(*) FROM t")).isEqualTo(1);
+  }
+
+  /** A second row for {@code stepId} is refused by the primary key (SQL state class 23). */
+  private static void assertSecondRowRefused(Connection c, Dialect dialect, String stepId) {
+    assertThatThrownBy(() -> exec(c, "INSERT INTO cutover_ledger (step_key, step_id, checksum,"
+        + " state, in_transaction, cutover_id, applied_by, applied_at, duration_ms, detail)"
+        + " VALUES (" + Ledger.key(stepId) + ", '" + stepId + "', 'x', 'APPLIED', "
+        + (dialect == Dialect.MARIADB ? "1" : "TRUE") + ", 'c', 'a', 't', 0, 'd')"))
+        .isInstanceOfSatisfying(java.sql.SQLException.class,
+            e -> assertThat(e.getSQLState()).as("SQL state of %s", e.getMessage()).startsWith("23"));
   }
 
   /** The key expression of the guide's table for one database. */
