@@ -67,7 +67,8 @@ public final class Ledger {
             + " detail = ? WHERE step_key = ? AND step_id = ?";
     this.markApplied =
         "UPDATE " + table + " SET state = ?, applied_at = ?, duration_ms = ?, detail = ?"
-            + " WHERE step_key = ? AND step_id = ? AND state = '" + LedgerState.STARTED.name() + "'";
+            + " WHERE step_key = ? AND step_id = ? AND state = '" + LedgerState.STARTED.name()
+            + "'";
   }
 
   /**
@@ -114,8 +115,8 @@ public final class Ledger {
   /**
    * The key of a step's row: the first 8 bytes of the SHA-256 of the step id's UTF-8 bytes, read
    * as a big-endian signed 64-bit integer. It is the ledger's primary key, so two distinct step
-   * ids share a row only if their keys collide (for n steps, a chance of about n&sup2; / 2<sup>65</sup>);
-   * the database then refuses the second row.
+   * ids share a row only if their keys collide (for n steps, a chance of about n&sup2; /
+   * 2<sup>65</sup>); the database then refuses the second row.
    *
    * @param stepId the step id
    * @return its key
@@ -305,13 +306,10 @@ public final class Ledger {
    */
   private Map<String, LedgerEntry> rows(ResultSet rs) throws SQLException {
     Map<String, LedgerEntry> out = new LinkedHashMap<>();
-    MessageDigest sha256 = null;
+    MessageDigest sha256 = sha256();
     while (rs.next()) {
       long key = rs.getLong(1);
       String stepId = rs.getString(2);
-      if (sha256 == null) {
-        sha256 = sha256();
-      }
       long expected = key(sha256, stepId);
       if (key != expected) {
         throw new LedgerException(table, "the row of step '" + stepId + "' in ledger table '"
@@ -408,6 +406,12 @@ public final class Ledger {
       this.connection = connection;
     }
 
+    /** Binds a step's {@code step_key} and {@code step_id} to parameters i and i + 1. */
+    private void identify(PreparedStatement p, int i, String stepId) throws SQLException {
+      p.setLong(i, key(sha256, stepId));
+      p.setString(i + 1, stepId);
+    }
+
     /**
      * Turns the started row of a step into its applied row. Only the state, time, duration and
      * detail change, so only they are written; the other columns must equal the started row's.
@@ -427,8 +431,7 @@ public final class Ledger {
       p.setString(2, entry.appliedAt().toString());
       p.setLong(3, entry.durationMillis());
       p.setString(4, clip(entry.detail()));
-      p.setLong(5, key(sha256, entry.stepId()));
-      p.setString(6, entry.stepId());
+      identify(p, 5, entry.stepId());
       if (p.executeUpdate() != 1) {
         throw new SQLException("ledger row of step '" + entry.stepId() + "' is no longer "
             + LedgerState.STARTED.name());
@@ -442,8 +445,7 @@ public final class Ledger {
           updateStatement = connection.prepareStatement(update);
         }
         bind(updateStatement, 1, entry, detail, appliedAt(entry));
-        updateStatement.setLong(11, key(sha256, entry.stepId()));
-        updateStatement.setString(12, entry.stepId());
+        identify(updateStatement, 11, entry.stepId());
         if (updateStatement.executeUpdate() != 1) {
           throw new SQLException("ledger row of step '" + entry.stepId() + "' vanished");
         }
@@ -451,8 +453,7 @@ public final class Ledger {
         if (insertStatement == null) {
           insertStatement = connection.prepareStatement(insert);
         }
-        insertStatement.setLong(1, key(sha256, entry.stepId()));
-        insertStatement.setString(2, entry.stepId());
+        identify(insertStatement, 1, entry.stepId());
         bind(insertStatement, 3, entry, detail, appliedAt(entry));
         insertStatement.executeUpdate();
       }
@@ -491,8 +492,7 @@ public final class Ledger {
           for (int i = 0; i < rows; i++) {
             LedgerEntry e = entries.get(from + i);
             int first = 1 + i * COLUMNS;
-            p.setLong(first, key(sha256, e.stepId()));
-            p.setString(first + 1, e.stepId());
+            identify(p, first, e.stepId());
             bind(p, first + 2, e, clip(e.detail()), appliedAt(e));
           }
           p.executeUpdate();

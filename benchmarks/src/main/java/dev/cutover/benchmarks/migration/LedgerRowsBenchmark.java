@@ -103,7 +103,8 @@ public class LedgerRowsBenchmark {
     try (PreparedStatement p = c.prepareStatement(sql)) {
       for (int from = 0; from < list.size(); from += rowsPerStatement) {
         for (int i = 0; i < rowsPerStatement; i++) {
-          MigrationApplyBenchmark.bindRow(p, 1 + i * MigrationApplyBenchmark.ROW_PARAMETERS, list.get(from + i), false, at);
+          MigrationApplyBenchmark.bindRow(
+              p, 1 + i * MigrationApplyBenchmark.ROW_PARAMETERS, list.get(from + i), false, at);
         }
         n += p.executeUpdate();
       }
